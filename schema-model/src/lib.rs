@@ -1,0 +1,20 @@
+//! The schema catalog model and everything that can be computed from migration files alone.
+//!
+//! * [`catalog`]: the engine-neutral catalog (tables, columns, constraints, indexes, types,
+//!   views) with provenance on every object.
+//! * [`source`]: migration files, their ordering, and splitting them into statements with
+//!   exact positions.
+//! * [`replay`]: applying migration statements to a catalog with each engine's semantics.
+//! * [`catalog_json`]: the catalog printed in the structure the real engines' introspection
+//!   produces (`expected.json` of the corpus), so replay and engine can be diffed.
+//!
+//! Nothing here talks to a database unless the `live` feature is enabled.
+
+pub mod catalog;
+pub mod catalog_json;
+pub mod error;
+pub mod replay;
+pub mod source;
+
+pub use catalog::{Catalog, Column, Engine, Index, Location, ObjectName, Provenance, Table};
+pub use error::{ReplayError, ReplayReport, SkippedStatement};
