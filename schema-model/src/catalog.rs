@@ -435,6 +435,8 @@ pub struct Index {
 pub struct Trigger {
     pub name: String,
     pub definition: String,
+    /// Postgres `tgenabled` (`O` origin and local, `D` disabled, `R` replica, `A` always).
+    pub enabled: String,
     pub provenance: Provenance,
 }
 
@@ -453,6 +455,9 @@ pub struct View {
     pub columns: Vec<ViewColumn>,
     /// The view's query as written in the migration.
     pub query: String,
+    /// The query as the engine prints it back (`pg_get_viewdef(oid, true)`, SQLite's stored
+    /// SQL), when the replay reproduces it.
+    pub definition: Option<String>,
     pub indexes: Vec<Index>,
     pub provenance: Provenance,
 }

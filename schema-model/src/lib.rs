@@ -13,6 +13,7 @@
 pub mod catalog;
 pub mod catalog_json;
 pub mod error;
+pub mod model;
 pub mod replay;
 pub mod source;
 
