@@ -1,2 +1,18 @@
 //! Build-script side of the schema contract checker: reads the crate's track declaration,
 //! replays every track, checks parity between tracks and writes the model for the macros.
+//!
+//! A crate's `build.rs` is one line: `fn main() { schema_build::run() }`.
+//!
+//! * [`config`]: the `[package.metadata.schema]` declaration (shared with the CLI).
+//! * [`tracks`]: loading each track's migration files.
+//! * [`check`]: the whole check of one crate, as plain data.
+//! * [`diagnostics`]: rustc-style messages with source lines.
+//! * [`run`]: the build script entry point.
+
+pub mod check;
+pub mod config;
+pub mod diagnostics;
+mod run;
+pub mod tracks;
+
+pub use run::{run, MODEL_FILE};

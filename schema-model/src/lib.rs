@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod catalog_json;
 pub mod error;
 pub mod model;
+pub mod parity;
 pub mod replay;
 pub mod source;
 
