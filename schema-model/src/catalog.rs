@@ -9,6 +9,7 @@
 
 pub mod logical;
 pub mod mysql_extras;
+pub mod pg_types;
 pub mod sqlite_extras;
 
 use serde::{Deserialize, Serialize};

@@ -7,12 +7,15 @@
 //! * [`replay`]: applying migration statements to a catalog with each engine's semantics.
 //! * [`catalog_json`]: the catalog printed in the structure the real engines' introspection
 //!   produces (`expected.json` of the corpus), so replay and engine can be diffed.
+//! * `live` (feature `live`): introspection of a running Postgres database.
 //!
 //! Nothing here talks to a database unless the `live` feature is enabled.
 
 pub mod catalog;
 pub mod catalog_json;
 pub mod error;
+#[cfg(feature = "live")]
+pub mod live;
 pub mod model;
 pub mod parity;
 pub mod replay;
