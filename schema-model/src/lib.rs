@@ -18,6 +18,7 @@ pub mod error;
 pub mod live;
 pub mod model;
 pub mod parity;
+pub mod query;
 pub mod replay;
 pub mod source;
 

@@ -1,0 +1,75 @@
+//! Checking SQL queries against the schema model: every table and column a statement names
+//! is resolved with the scoping rules of the track's engine, and each name the engine would
+//! reject becomes a [`QueryDiagnostic`] worded as the engine words it.
+//!
+//! Resolution covers SELECT (joins with aliases, USING and NATURAL, schema-qualified names,
+//! CTEs including recursive ones, subqueries in every clause with correlation, set
+//! operations, LATERAL, output-column aliases where the engine allows them, `*` and `t.*`,
+//! views), INSERT (column list, VALUES or SELECT, ON CONFLICT with `EXCLUDED`, RETURNING),
+//! UPDATE (SET, FROM, RETURNING) and DELETE (USING, RETURNING). Functions, operators, casts
+//! and parameters are never errors. Whenever the model cannot know for sure (a function's
+//! result columns, an unmodelled schema), the name is accepted: a query the engine accepts
+//! must never be reported.
+
+mod diagnostic;
+mod dml;
+mod expr;
+mod from;
+mod naming;
+mod resolve;
+mod rules;
+mod scope;
+#[cfg(test)]
+mod tests;
+
+pub use diagnostic::{QueryDiagnostic, QueryErrorKind, TrackDiagnostics};
+
+use crate::catalog::Catalog;
+use crate::model::SchemaModel;
+use sqlparser::parser::Parser;
+
+/// Checks every statement of `sql` against one catalog, with the catalog engine's dialect
+/// and scoping rules. An empty result means every name resolves.
+pub fn check_query(catalog: &Catalog, sql: &str) -> Vec<QueryDiagnostic> {
+    let mut resolver = resolve::Resolver::new(catalog);
+    match Parser::parse_sql(&*resolver.rules.dialect(), sql) {
+        Ok(statements) => {
+            for statement in &statements {
+                resolver.statement(statement);
+            }
+            resolver.diagnostics
+        }
+        Err(error) => vec![diagnostic::syntax_error(&error, sql)],
+    }
+}
+
+/// Checks `sql` on every track of the model. Each diagnostic about a missing table or column
+/// lists, in `defined_on`, the tracks on which that same name resolves.
+pub fn check_query_tracks(model: &SchemaModel, sql: &str) -> Vec<TrackDiagnostics> {
+    let mut results: Vec<TrackDiagnostics> = model
+        .tracks
+        .iter()
+        .map(|track| TrackDiagnostics {
+            track: track.name.clone(),
+            engine: track.engine,
+            diagnostics: check_query(&track.catalog, sql),
+        })
+        .collect();
+    let snapshot = results.clone();
+    for result in &mut results {
+        for diagnostic in &mut result.diagnostics {
+            if diagnostic.kind == QueryErrorKind::Syntax {
+                continue;
+            }
+            diagnostic.defined_on = snapshot
+                .iter()
+                .filter(|other| other.track != result.track)
+                .filter(|other| {
+                    other.diagnostics.iter().all(|d| d.kind != QueryErrorKind::Syntax && d.name != diagnostic.name)
+                })
+                .map(|other| other.track.clone())
+                .collect();
+        }
+    }
+    results
+}
