@@ -7,6 +7,7 @@
 //! * [`replay`]: applying migration statements to a catalog with each engine's semantics.
 //! * [`catalog_json`]: the catalog printed in the structure the real engines' introspection
 //!   produces (`expected.json` of the corpus), so replay and engine can be diffed.
+//! * [`query`]: resolving the tables and columns named by SQL queries, per engine track.
 //! * `live` (feature `live`): introspection of a running Postgres database.
 //!
 //! Nothing here talks to a database unless the `live` feature is enabled.
