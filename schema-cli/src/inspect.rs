@@ -11,7 +11,7 @@ use std::process::ExitCode;
 #[derive(Args)]
 pub struct InspectArgs {
     /// Engine whose semantics the replay follows.
-    #[arg(long, value_parser = parse_engine)]
+    #[arg(long, value_parser = crate::parse_engine)]
     engine: Engine,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -25,10 +25,6 @@ pub struct InspectArgs {
 enum InspectFormat {
     Human,
     CatalogJson,
-}
-
-fn parse_engine(name: &str) -> Result<Engine, String> {
-    Engine::parse(name).ok_or_else(|| format!("unknown engine `{name}`; expected postgres, sqlite or mysql"))
 }
 
 pub fn run(args: &InspectArgs) -> ExitCode {

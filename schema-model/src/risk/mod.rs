@@ -15,11 +15,13 @@
 
 mod change;
 mod classify;
+mod from_parity;
 mod operation;
 mod type_change;
 
 pub use change::{Change, Side};
 pub use classify::classify;
+pub use from_parity::{changes_from_parity, Named};
 pub use operation::{alter_type_operation, OperationRisk, OperationVerdict};
 pub use type_change::type_change_data;
 
