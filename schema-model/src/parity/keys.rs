@@ -63,9 +63,8 @@ fn presence_differences(
 /// Column sets (sorted, comma separated) guaranteed unique, with where each was declared.
 fn unique_guarantees(table: &Table) -> Vec<(String, Location)> {
     let mut out: Vec<(String, Location)> = Vec::new();
-    let mut add = |mut columns: Vec<String>, at: &Location| {
-        columns.sort();
-        let key = columns.join(", ");
+    let mut add = |columns: Vec<String>, at: &Location| {
+        let key = unique_key(&columns);
         if !out.iter().any(|(k, _)| *k == key) {
             out.push((key, at.clone()));
         }
@@ -79,6 +78,14 @@ fn unique_guarantees(table: &Table) -> Vec<(String, Location)> {
         }
     }
     out
+}
+
+/// The detail of a [`DifferenceKind::Unique`] difference: the column names sorted and
+/// comma separated.
+pub fn unique_key(columns: &[String]) -> String {
+    let mut columns = columns.to_vec();
+    columns.sort();
+    columns.join(", ")
 }
 
 /// Signatures of the indexes that are neither key-backing nor plain uniqueness guarantees.
@@ -97,8 +104,9 @@ fn is_standalone(index: &Index) -> bool {
     !index.primary && index.constraint.is_none() && !matches!(index.origin.as_deref(), Some("pk" | "u"))
 }
 
-/// `UNIQUE (a, lower(b) DESC) WHERE deleted_at is null`: what the index does, not its name.
-fn signature(index: &Index) -> String {
+/// `UNIQUE (a, lower(b) DESC) WHERE deleted_at is null`: what the index does, not its name
+/// (the detail of a [`DifferenceKind::Index`] difference).
+pub fn signature(index: &Index) -> String {
     let keys: Vec<String> = index
         .keys
         .iter()

@@ -15,6 +15,7 @@ pub mod types;
 use crate::catalog::{Catalog, Location, ObjectName, Table};
 
 pub use allow::{apply_allowances, Allowance, AllowanceSubject, AllowanceOutcome};
+pub use keys::{signature as index_signature, unique_key};
 
 /// One track's catalog, by track name.
 #[derive(Debug, Clone, Copy)]

@@ -55,7 +55,9 @@ pub fn classify(change: &Change, target_engine: Engine) -> Risk {
             let data = type_change_data(&source.ty, &target.ty);
             let writes = match (data.risk, data.corruption) {
                 (DataRisk::Safe, _) => WriteVerdict::new(WriteRisk::Fine, "every value A accepts fits B"),
-                (_, Some(Corruption::Refused)) => WriteVerdict::new(WriteRisk::Fail, "writes of values outside B's type fail"),
+                (_, Some(Corruption::Refused | Corruption::AlteredAndRefused)) => {
+                    WriteVerdict::new(WriteRisk::Fail, "writes of values outside B's type fail")
+                }
                 _ => WriteVerdict::new(WriteRisk::Differs, "B stores some written values differently"),
             };
             Risk { data, writes, operation: alter_type_operation(target_engine, &target.ty, &source.ty) }

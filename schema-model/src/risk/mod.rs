@@ -53,6 +53,8 @@ pub enum Corruption {
     /// The engine refuses values outside B's range with an error (the copy or the ALTER
     /// fails); in-range values are kept.
     Refused,
+    /// Both: values in range are altered, values outside it are refused.
+    AlteredAndRefused,
 }
 
 /// The data axis verdict with its reason.

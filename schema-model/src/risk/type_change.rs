@@ -24,55 +24,55 @@ fn logical_data(from: &LogicalType, to: &LogicalType, from_name: &str, to_name: 
     match (from, to) {
         (L::Integer { bytes: fb, unsigned: fu }, L::Integer { bytes: tb, unsigned: tu }) => {
             let (from_range, to_range) = (integer_range(*fb, *fu), integer_range(*tb, *tu));
-            if to_range.0 <= from_range.0 && from_range.1 <= to_range.1 {
-                DataVerdict::safe(format!("{change} widens the range"))
-            } else {
-                DataVerdict::corrupt(Corruption::Refused, format!("{change}: values outside {to_name}'s range are refused"))
-            }
+            let contained = to_range.0 <= from_range.0 && from_range.1 <= to_range.1;
+            conversion(&change, None, (!contained).then(|| format!("values outside {to_name}'s range are refused")), "the range widens")
         }
-        (L::Integer { bytes, unsigned }, L::Decimal { precision, scale }) => match precision {
-            Some(p) if p.saturating_sub(scale.unwrap_or(0)) < integer_digits(*bytes, *unsigned) => DataVerdict::corrupt(
-                Corruption::Refused,
-                format!("{change}: integers with more than {} digits overflow", p.saturating_sub(scale.unwrap_or(0))),
-            ),
-            _ => DataVerdict::safe(format!("{change}: every integer fits")),
-        },
-        (L::Integer { bytes, unsigned }, L::Float { bytes: fbytes }) => {
-            if integer_bits(*bytes, *unsigned) <= mantissa_bits(*fbytes) {
-                DataVerdict::safe(format!("{change}: every integer is exact in {to_name}"))
-            } else {
-                DataVerdict::corrupt(Corruption::Altered, format!("{change}: large integers are rounded"))
-            }
+        (L::Integer { bytes, unsigned }, L::Decimal { precision, scale }) => {
+            let digits = precision.map(|p| p.saturating_sub(scale.unwrap_or(0)));
+            let overflow = digits.filter(|d| *d < integer_digits(*bytes, *unsigned)).map(|d| format!("integers with more than {d} digits overflow"));
+            conversion(&change, None, overflow, "every integer fits")
+        }
+        (L::Integer { bytes, unsigned }, L::Float { bytes: float_bytes }) => {
+            let rounding = (integer_bits(*bytes, *unsigned) > mantissa_bits(*float_bytes)).then(|| "large integers are rounded".to_string());
+            conversion(&change, rounding, None, "every integer is exact")
         }
         (L::Decimal { precision, scale }, L::Integer { bytes, unsigned }) => {
-            if scale.unwrap_or(0) > 0 || precision.is_none() {
-                DataVerdict::corrupt(Corruption::Altered, format!("{change}: fractions are rounded (19.99 becomes 20)"))
-            } else if precision.unwrap_or(u32::MAX) < integer_digits(*bytes, *unsigned) {
-                DataVerdict::safe(format!("{change}: every value fits"))
-            } else {
-                DataVerdict::corrupt(Corruption::Refused, format!("{change}: values outside {to_name}'s range are refused"))
-            }
+            let rounding = (scale.unwrap_or(0) > 0 || precision.is_none()).then(|| "fractions are rounded (19.99 becomes 20)".to_string());
+            let overflow = precision
+                .is_none_or(|p| p.saturating_sub(scale.unwrap_or(0)) >= integer_digits(*bytes, *unsigned))
+                .then(|| format!("values outside {to_name}'s range are refused"));
+            conversion(&change, rounding, overflow, "every value fits")
         }
         (L::Decimal { precision: fp, scale: fs }, L::Decimal { precision: tp, scale: ts }) => {
             decimal_data(&change, (*fp, *fs), (*tp, *ts))
         }
-        (L::Decimal { .. }, L::Float { .. }) => DataVerdict::corrupt(
-            Corruption::Altered,
-            format!("{change}: binary floating point cannot hold every decimal exactly"),
-        ),
+        (L::Decimal { precision, scale }, L::Float { bytes }) => {
+            let max_exponent = if *bytes >= 8 { 308 } else { 38 };
+            let overflow = precision
+                .is_none_or(|p| p.saturating_sub(scale.unwrap_or(0)) > max_exponent)
+                .then(|| format!("values beyond {to_name}'s range are refused"));
+            conversion(&change, Some("binary floating point cannot hold every decimal exactly".into()), overflow, "")
+        }
         (L::Float { bytes: fb }, L::Float { bytes: tb }) => {
-            if tb >= fb {
-                DataVerdict::safe(format!("{change} widens the precision"))
-            } else {
-                DataVerdict::corrupt(Corruption::Altered, format!("{change}: values are rounded to {to_name}'s precision"))
-            }
+            let narrower = tb < fb;
+            conversion(
+                &change,
+                narrower.then(|| format!("values are rounded to {to_name}'s precision")),
+                narrower.then(|| format!("magnitudes beyond {to_name}'s range are refused")),
+                "the precision widens",
+            )
         }
-        (L::Float { .. }, L::Integer { .. }) => {
-            DataVerdict::corrupt(Corruption::Altered, format!("{change}: fractions are rounded"))
-        }
-        (L::Float { .. }, L::Decimal { .. }) => DataVerdict::corrupt(
-            Corruption::Altered,
-            format!("{change}: values are rounded to 15 significant digits or to {to_name}'s scale"),
+        (L::Float { .. }, L::Integer { .. }) => conversion(
+            &change,
+            Some("fractions are rounded".into()),
+            Some(format!("values outside {to_name}'s range are refused")),
+            "",
+        ),
+        (L::Float { .. }, L::Decimal { precision, .. }) => conversion(
+            &change,
+            Some("values are rounded to 15 significant digits or to the scale".into()),
+            precision.map(|_| format!("values beyond {to_name}'s precision overflow")),
+            "",
         ),
         (L::Text { max_len: fl, fixed: ff }, L::Text { max_len: tl, fixed: tf }) => text_data(&change, (*fl, *ff), (*tl, *tf)),
         (L::Bytes { max_len: fl }, L::Bytes { max_len: tl }) => {
@@ -113,33 +113,42 @@ fn logical_data(from: &LogicalType, to: &LogicalType, from_name: &str, to_name: 
 }
 
 fn decimal_data(change: &str, from: (Option<u32>, Option<u32>), to: (Option<u32>, Option<u32>)) -> DataVerdict {
-    let (Some(tp), ts) = to else {
+    let ((from_precision, from_scale), (to_precision, to_scale)) = (from, to);
+    let Some(to_precision) = to_precision else {
         return DataVerdict::safe(format!("{change}: unconstrained numeric holds every value"));
     };
-    let ts = ts.unwrap_or(0);
-    let (Some(fp), fs) = from else {
-        return DataVerdict::corrupt(Corruption::Altered, format!("{change}: values are rounded to {ts} decimal places"));
-    };
-    let fs = fs.unwrap_or(0);
-    if ts < fs {
-        DataVerdict::corrupt(Corruption::Altered, format!("{change}: values are rounded to {ts} decimal places"))
-    } else if tp - ts < fp - fs {
-        DataVerdict::corrupt(Corruption::Refused, format!("{change}: values with more than {} integer digits overflow", tp - ts))
-    } else {
-        DataVerdict::safe(format!("{change} widens precision and scale"))
+    let to_scale = to_scale.unwrap_or(0);
+    let rounding = from_precision
+        .is_none_or(|_| to_scale < from_scale.unwrap_or(0))
+        .then(|| format!("values are rounded to {to_scale} decimal places"));
+    let to_digits = to_precision.saturating_sub(to_scale);
+    let overflow = from_precision
+        .is_none_or(|p| to_digits < p.saturating_sub(from_scale.unwrap_or(0)))
+        .then(|| format!("values with more than {to_digits} integer digits overflow"));
+    conversion(change, rounding, overflow, "precision and scale widen")
+}
+
+/// The verdict of a conversion that may round values (`rounding`) and may refuse values
+/// outside the target's range (`overflow`); `safe` says why it does neither.
+fn conversion(change: &str, rounding: Option<String>, overflow: Option<String>, safe: &str) -> DataVerdict {
+    match (rounding, overflow) {
+        (None, None) => DataVerdict::safe(format!("{change}: {safe}")),
+        (Some(rounding), None) => DataVerdict::corrupt(Corruption::Altered, format!("{change}: {rounding}")),
+        (None, Some(overflow)) => DataVerdict::corrupt(Corruption::Refused, format!("{change}: {overflow}")),
+        (Some(rounding), Some(overflow)) => {
+            DataVerdict::corrupt(Corruption::AlteredAndRefused, format!("{change}: {rounding}; {overflow}"))
+        }
     }
 }
 
 fn text_data(change: &str, from: (Option<u32>, bool), to: (Option<u32>, bool)) -> DataVerdict {
     let ((from_len, from_fixed), (to_len, to_fixed)) = (from, to);
-    if from_fixed && !to_fixed {
-        return DataVerdict::corrupt(Corruption::Altered, format!("{change}: trailing blanks are dropped"));
-    }
     if !from_fixed && to_fixed {
-        return DataVerdict::corrupt(Corruption::Altered, format!("{change}: shorter values are padded with blanks"));
+        return DataVerdict::corrupt(Corruption::Altered, format!("{change}: values are padded with blanks and trailing blanks lose meaning"));
     }
     if fits_length(from_len, to_len) {
-        DataVerdict::safe(format!("{change} allows every length"))
+        let blanks = if from_fixed && !to_fixed { " (char(n) padding is not significant and is dropped)" } else { "" };
+        DataVerdict::safe(format!("{change} allows every length{blanks}"))
     } else {
         let limit = to_len.map(|n| n.to_string()).unwrap_or_default();
         DataVerdict::corrupt(Corruption::Refused, format!("{change}: values longer than {limit} characters are refused"))
