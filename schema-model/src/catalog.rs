@@ -133,6 +133,9 @@ pub struct Catalog {
     pub domains: BTreeMap<ObjectName, Domain>,
     pub composite_types: BTreeMap<ObjectName, CompositeType>,
     pub functions: Vec<Function>,
+    /// MySQL-only database facts (default character set and collation).
+    #[serde(default)]
+    pub mysql: mysql_extras::MysqlSchema,
 }
 
 impl Catalog {
@@ -149,6 +152,7 @@ impl Catalog {
             domains: BTreeMap::new(),
             composite_types: BTreeMap::new(),
             functions: Vec::new(),
+            mysql: Default::default(),
         }
     }
 

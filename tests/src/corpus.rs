@@ -5,6 +5,8 @@
 //! they fail: a CI run must never pass vacuously.
 
 use schema_model::catalog::Engine;
+use schema_model::error::{ReplayError, ReplayReport};
+use schema_model::replay::{replayer, split_file, Replayed};
 use schema_model::source::MigrationFile;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -57,6 +59,33 @@ impl CorpusSet {
                 MigrationFile { name: format!("{}/migrations/{file}", self.name), text }
             })
             .collect()
+    }
+
+    /// The `session` statements of set.json, which ran at the start of every file's session,
+    /// as one pseudo-file named `<set>/set.json (session)`.
+    pub fn session(&self) -> MigrationFile {
+        let statements: Vec<&str> = self.set["session"]
+            .as_array()
+            .map(|list| list.iter().filter_map(|s| s.as_str()).collect())
+            .unwrap_or_default();
+        MigrationFile {
+            name: format!("{}/set.json (session)", self.name),
+            text: statements.iter().map(|s| format!("{s};\n")).collect(),
+        }
+    }
+
+    /// Replays the set as the corpus harness applied it: each file in order, each preceded by
+    /// the session statements.
+    pub fn replay(&self) -> Result<Replayed, ReplayError> {
+        let mut replay = replayer(self.engine);
+        let mut report = ReplayReport::default();
+        let session = split_file(self.engine, &self.session())?;
+        for file in self.migrations() {
+            for statement in session.iter().chain(&split_file(self.engine, &file)?) {
+                replay.apply(statement, &mut report)?;
+            }
+        }
+        Ok(Replayed { catalog: replay.into_catalog(), report })
     }
 
     /// The real engine's catalog after applying every file.

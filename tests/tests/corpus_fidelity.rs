@@ -3,7 +3,6 @@
 
 use schema_model::catalog::Engine;
 use schema_model::catalog_json;
-use schema_model::replay::replay_files;
 use schema_tests::corpus::{corpus_dir, sets_for, CorpusSet};
 use schema_tests::json_diff::json_diff;
 
@@ -13,7 +12,9 @@ fn ignored_keys(engine: Engine) -> &'static [&'static str] {
     match engine {
         Engine::Postgres => &[],
         Engine::Sqlite => &[],
-        Engine::Mysql => &[],
+        // The server's version string is a fact about the server that produced the corpus,
+        // not about the migrations; nothing in a replay can know it.
+        Engine::Mysql => &["server_version"],
     }
 }
 
@@ -24,7 +25,7 @@ fn check_engine(engine: Engine) {
     let mut failures = Vec::new();
     for name in &sets {
         let set = CorpusSet::load(&corpus, name);
-        let replayed = match replay_files(engine, &set.migrations()) {
+        let replayed = match set.replay() {
             Ok(replayed) => replayed,
             Err(e) => {
                 failures.push(format!("{name}: replay failed: {e}\n    {}", e.statement));

@@ -1,19 +1,253 @@
-//! Mysql replay: applies Mysql migration statements to a catalog with Mysql's semantics.
+//! MySQL/MariaDB replay: applies migration statements to a catalog with MariaDB 10.11's
+//! semantics (InnoDB tables, information_schema spellings).
+//!
+//! Statements are parsed one at a time ([`parse`]) and dispatched here: table DDL goes to
+//! [`create`], [`alter`] and [`tables`]; session statements (`SET`, `PREPARE`, `EXECUTE`)
+//! to [`session`], which evaluates the dynamic SQL pattern `SET @x = IF(<information_schema
+//! query>, 'ALTER ...', 'SELECT 1')` against the catalog ([`dynamic`]) and replays the chosen
+//! text. Data statements are skipped and listed; anything else is an error.
+//!
+//! The database the migrations run in is assumed to be created with `utf8mb4` /
+//! `utf8mb4_unicode_ci` (what applications on MariaDB are told to use); [`MysqlReplay::with_schema_collation`]
+//! changes it.
 
-use crate::catalog::{Catalog, Engine};
-use crate::error::{ReplayError, ReplayErrorKind, ReplayReport};
+mod alter;
+mod charset;
+mod column;
+mod constraints;
+mod create;
+mod default;
+mod dynamic;
+mod expr;
+mod fail;
+mod keys;
+mod parse;
+mod session;
+mod tables;
+mod types;
+
+use crate::catalog::{Catalog, Engine, Location, ObjectName};
+use crate::error::{ReplayError, ReplayReport, SkippedStatement};
 use crate::replay::EngineReplay;
 use crate::source::SourceStatement;
+use fail::{rejected, unsupported, Fail, Step};
+use parse::Parsed;
+use sqlparser::ast::{ObjectName as AstName, ObjectType, Statement};
 
-/// Replays Mysql migrations statement by statement.
+pub use charset::Charset;
+
+/// Replays MariaDB migrations statement by statement.
 pub struct MysqlReplay {
     catalog: Catalog,
+    /// The database name, used in MariaDB's messages (`Table 'db.t' doesn't exist`).
+    database: Option<String>,
+    session: session::Session,
+}
+
+/// What one statement runs with: its position, the database name and the session settings.
+pub struct Ctx<'a> {
+    pub at: &'a Location,
+    pub database: Option<&'a str>,
+    pub foreign_key_checks: bool,
+}
+
+impl Ctx<'_> {
+    /// `db.table` as MariaDB names a table in messages (`table` when the name is unknown).
+    pub fn qualified(&self, table: &str) -> String {
+        match self.database {
+            Some(db) => format!("{db}.{table}"),
+            None => table.to_string(),
+        }
+    }
+
+    /// ``Can't create table `db`.`t` (errno: N "text")``.
+    pub fn cannot_create(&self, table: &str, errno: u32, text: &str) -> String {
+        let name = match self.database {
+            Some(db) => format!("`{db}`.`{table}`"),
+            None => format!("`{table}`"),
+        };
+        format!("Can't create table {name} (errno: {errno} \"{text}\")")
+    }
+
+    /// `db/name`: a foreign key's id as InnoDB prints it.
+    pub fn fk_id(&self, name: &str) -> String {
+        match self.database {
+            Some(db) => format!("{db}/{name}"),
+            None => name.to_string(),
+        }
+    }
 }
 
 impl MysqlReplay {
+    /// A replay on an empty `utf8mb4` / `utf8mb4_unicode_ci` database.
     pub fn new() -> MysqlReplay {
-        MysqlReplay { catalog: Catalog::new(Engine::Mysql) }
+        let mut catalog = Catalog::new(Engine::Mysql);
+        catalog.mysql.charset = Some("utf8mb4".to_string());
+        catalog.mysql.collation = Some("utf8mb4_unicode_ci".to_string());
+        MysqlReplay { catalog, database: None, session: session::Session::default() }
     }
+
+    /// Names the database, so messages read exactly like MariaDB's (`Table 'db.t' doesn't
+    /// exist`).
+    pub fn with_database(mut self, name: &str) -> MysqlReplay {
+        self.database = Some(name.to_string());
+        self
+    }
+
+    /// Sets the database's default collation (and its character set).
+    pub fn with_schema_collation(mut self, collation: &str) -> Result<MysqlReplay, String> {
+        let settled = charset::by_collation(collation)?;
+        self.catalog.mysql.charset = Some(settled.charset);
+        self.catalog.mysql.collation = Some(settled.collation);
+        Ok(self)
+    }
+
+    fn ctx<'a>(&'a self, at: &'a Location) -> Ctx<'a> {
+        Ctx { at, database: self.database.as_deref(), foreign_key_checks: self.session.foreign_key_checks }
+    }
+
+    /// The database's default character set and collation.
+    fn schema_charset(&self) -> Charset {
+        Charset {
+            charset: self.catalog.mysql.charset.clone().unwrap_or_else(|| "utf8mb4".into()),
+            collation: self.catalog.mysql.collation.clone().unwrap_or_else(|| "utf8mb4_general_ci".into()),
+        }
+    }
+
+    /// Applies the text of one statement found at `at`.
+    fn run(&mut self, text: &str, at: &Location, report: &mut ReplayReport) -> Step<()> {
+        match parse::parse(text)? {
+            Parsed::Prepare { name, source } => {
+                let text = dynamic::evaluate_text(&source, &self.catalog, &self.session, self.database.as_deref())?;
+                self.session.prepared.insert(name.to_lowercase(), text);
+                skip(report, at, "PREPARE");
+                Ok(())
+            }
+            Parsed::Statement(statement) => self.execute(&statement, at, report),
+        }
+    }
+
+    fn execute(&mut self, statement: &Statement, at: &Location, report: &mut ReplayReport) -> Step<()> {
+        match statement {
+            Statement::CreateTable(create) => {
+                let schema = self.schema_charset();
+                let ctx = Ctx { at, database: self.database.as_deref(), foreign_key_checks: self.session.foreign_key_checks };
+                if create::create_table(&ctx, &mut self.catalog, create, &schema)? {
+                    report.applied += 1;
+                } else {
+                    skip(report, at, "CREATE TABLE IF NOT EXISTS (table exists)");
+                }
+                Ok(())
+            }
+            Statement::AlterTable(alter) => {
+                let ctx = Ctx { at, database: self.database.as_deref(), foreign_key_checks: self.session.foreign_key_checks };
+                alter::alter_table(&ctx, &mut self.catalog, alter)?;
+                report.applied += 1;
+                Ok(())
+            }
+            Statement::CreateIndex(index) => {
+                let ctx = self.ctx(at);
+                let mut catalog = self.catalog.clone();
+                tables::create_index(&ctx, &mut catalog, index)?;
+                self.catalog = catalog;
+                report.applied += 1;
+                Ok(())
+            }
+            Statement::Drop { object_type: ObjectType::Table, if_exists, names, temporary: false, .. } => {
+                let ctx = self.ctx(at);
+                let mut catalog = self.catalog.clone();
+                tables::drop_tables(&ctx, &mut catalog, names, *if_exists)?;
+                self.catalog = catalog;
+                report.applied += 1;
+                Ok(())
+            }
+            Statement::Drop { object_type: ObjectType::Index, names, table: Some(table), .. } => {
+                let ctx = self.ctx(at);
+                let mut catalog = self.catalog.clone();
+                tables::drop_index(&ctx, &mut catalog, names, table)?;
+                self.catalog = catalog;
+                report.applied += 1;
+                Ok(())
+            }
+            Statement::RenameTable(renames) => {
+                let ctx = self.ctx(at);
+                let mut catalog = self.catalog.clone();
+                for rename in renames {
+                    tables::rename_table(&ctx, &mut catalog, &table_name(&rename.old_name)?, &table_name(&rename.new_name)?)?;
+                }
+                self.catalog = catalog;
+                report.applied += 1;
+                Ok(())
+            }
+            Statement::Set(set) => {
+                let what = session::set(&mut self.session, set, &self.catalog, self.database.as_deref())?;
+                skip(report, at, what);
+                Ok(())
+            }
+            Statement::Execute { name: Some(name), parameters, using, .. } if parameters.is_empty() && using.is_empty() => {
+                let key = name.to_string().to_lowercase();
+                let Some(text) = self.session.prepared.get(&key).cloned() else {
+                    return rejected(format!("Unknown prepared statement handler ({name}) given to EXECUTE"));
+                };
+                self.run(&text, at, report)
+            }
+            Statement::Deallocate { name, .. } => {
+                if self.session.prepared.remove(&name.value.to_lowercase()).is_none() {
+                    return rejected(format!("Unknown prepared statement handler ({}) given to DEALLOCATE PREPARE", name.value));
+                }
+                skip(report, at, "DEALLOCATE PREPARE");
+                Ok(())
+            }
+            other => match data_statement(other) {
+                Some(what) => {
+                    skip(report, at, what);
+                    Ok(())
+                }
+                None => unsupported(format!("statement `{}` is not modelled for MariaDB", first_words(&other.to_string()))),
+            },
+        }
+    }
+}
+
+/// Statements that cannot change the table catalog, by the name listed in the report.
+fn data_statement(statement: &Statement) -> Option<&'static str> {
+    Some(match statement {
+        Statement::Query(_) => "SELECT",
+        Statement::Insert(_) => "INSERT",
+        Statement::Update { .. } => "UPDATE",
+        Statement::Delete(_) => "DELETE",
+        Statement::Truncate { .. } => "TRUNCATE",
+        Statement::StartTransaction { .. } => "START TRANSACTION",
+        Statement::Commit { .. } => "COMMIT",
+        Statement::Rollback { .. } => "ROLLBACK",
+        Statement::LockTables { .. } => "LOCK TABLES",
+        Statement::UnlockTables => "UNLOCK TABLES",
+        Statement::Grant { .. } => "GRANT",
+        Statement::Revoke { .. } => "REVOKE",
+        Statement::Analyze { .. } => "ANALYZE",
+        _ => return None,
+    })
+}
+
+fn first_words(text: &str) -> String {
+    text.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+}
+
+fn skip(report: &mut ReplayReport, at: &Location, what: &str) {
+    report.skipped.push(SkippedStatement { location: at.clone(), what: what.to_string() });
+}
+
+/// The table name of an unqualified `ObjectName`; qualified names are not modelled.
+pub fn table_name(name: &AstName) -> Step<String> {
+    match name.0.as_slice() {
+        [only] => Ok(only.as_ident().map(|i| i.value.clone()).unwrap_or_else(|| only.to_string())),
+        _ => unsupported(format!("database-qualified table name {name} is not modelled")),
+    }
+}
+
+/// The catalog key of a MariaDB table.
+pub fn key(name: &str) -> ObjectName {
+    ObjectName::new("", name)
 }
 
 impl Default for MysqlReplay {
@@ -23,13 +257,9 @@ impl Default for MysqlReplay {
 }
 
 impl EngineReplay for MysqlReplay {
-    fn apply(&mut self, statement: &SourceStatement, _report: &mut ReplayReport) -> Result<(), ReplayError> {
-        Err(ReplayError::new(
-            ReplayErrorKind::Unsupported,
-            statement.location.clone(),
-            "mysql replay is not available yet",
-            &statement.text,
-        ))
+    fn apply(&mut self, statement: &SourceStatement, report: &mut ReplayReport) -> Result<(), ReplayError> {
+        self.run(&statement.text, &statement.location, report)
+            .map_err(|fail: Fail| fail.at(&statement.location, &statement.text))
     }
 
     fn catalog(&self) -> &Catalog {
@@ -40,3 +270,6 @@ impl EngineReplay for MysqlReplay {
         self.catalog
     }
 }
+
+#[cfg(test)]
+mod tests;
