@@ -1,0 +1,237 @@
+//! Views: the text SQLite stores (`CREATE VIEW ` and the statement from the name on) and the
+//! output columns `pragma table_info` reports for a view, computed from its query against the
+//! current schema (names as SQLite derives them, declared types of the columns they come from).
+
+use super::messages;
+use super::statement::Statement;
+use super::table_def::DefError;
+use super::tokens::byte_offset;
+use super::SqliteReplay;
+use crate::catalog::{Catalog, ViewColumn};
+use sqlparser::ast::{
+    Expr, ObjectName as SqlName, Query, Select, SelectItem, SelectItemQualifiedWildcardKind, SetExpr,
+    Spanned, Statement as SqlStatement, TableFactor,
+};
+use sqlparser::dialect::SQLiteDialect;
+use sqlparser::parser::Parser;
+use std::ops::Range;
+
+/// A `CREATE VIEW` statement's name and stored text.
+pub struct ViewDef {
+    pub name: String,
+    pub schema: Option<String>,
+    pub name_range: Range<usize>,
+    pub if_not_exists: bool,
+    pub sql: String,
+}
+
+/// Reads a `CREATE VIEW` statement.
+pub fn parse_view(st: &Statement) -> Result<ViewDef, DefError> {
+    let parsed = Parser::parse_sql(&SQLiteDialect {}, st.text())
+        .map_err(|e| DefError { message: e.to_string(), offset: 0 })?;
+    let Some(SqlStatement::CreateView(view)) = parsed.first() else {
+        return Err(DefError { message: "expected CREATE VIEW".to_string(), offset: 0 });
+    };
+    let parts = name_parts(&view.name);
+    let last = view.name.0.last().map(|p| p.span()).unwrap_or_else(|| view.name.span());
+    let start = byte_offset(st.text(), last.start.line, last.start.column);
+    let end = byte_offset(st.text(), last.end.line, last.end.column);
+    let end_of_text = st.toks.toks.last().map_or(st.text().len(), |t| t.end);
+    Ok(ViewDef {
+        name: parts.last().cloned().unwrap_or_default(),
+        schema: (parts.len() > 1).then(|| parts[0].clone()),
+        name_range: start..end,
+        if_not_exists: view.if_not_exists,
+        sql: format!("CREATE VIEW {}", st.text()[start..end_of_text].trim_end()),
+    })
+}
+
+fn name_parts(name: &SqlName) -> Vec<String> {
+    name.0.iter().filter_map(|p| p.as_ident().map(|i| i.value.clone())).collect()
+}
+
+/// The output columns of the view stored as `sql`, resolved against `catalog`.
+pub fn view_columns(catalog: &Catalog, sql: &str) -> Result<Vec<ViewColumn>, String> {
+    let parsed = Parser::parse_sql(&SQLiteDialect {}, sql).map_err(|e| e.to_string())?;
+    let Some(SqlStatement::CreateView(view)) = parsed.first() else {
+        return Err("expected CREATE VIEW".to_string());
+    };
+    let mut columns = query_columns(catalog, &view.query, sql)?;
+    if !view.columns.is_empty() {
+        for (column, def) in columns.iter_mut().zip(&view.columns) {
+            column.name = def.name.value.clone();
+        }
+    }
+    Ok(unique_names(columns))
+}
+
+impl SqliteReplay {
+    /// Recomputes every view's columns after a schema change, as `pragma table_info` would.
+    pub(super) fn refresh_views(&mut self) {
+        let updates: Vec<_> = self
+            .catalog
+            .views
+            .iter()
+            .filter_map(|(key, view)| {
+                let sql = view.definition.as_deref()?;
+                view_columns(&self.catalog, sql).ok().map(|columns| (key.clone(), columns))
+            })
+            .collect();
+        for (key, columns) in updates {
+            if let Some(view) = self.catalog.views.get_mut(&key) {
+                view.columns = columns;
+            }
+        }
+    }
+}
+
+/// A source of a FROM clause: the name it is referred to by and its columns.
+struct Source {
+    name: String,
+    columns: Vec<ViewColumn>,
+}
+
+fn query_columns(catalog: &Catalog, query: &Query, sql: &str) -> Result<Vec<ViewColumn>, String> {
+    set_columns(catalog, &query.body, sql)
+}
+
+fn set_columns(catalog: &Catalog, body: &SetExpr, sql: &str) -> Result<Vec<ViewColumn>, String> {
+    match body {
+        SetExpr::Select(select) => select_columns(catalog, select, sql),
+        SetExpr::Query(query) => query_columns(catalog, query, sql),
+        SetExpr::SetOperation { left, .. } => set_columns(catalog, left, sql),
+        SetExpr::Values(values) => Ok((1..=values.rows.first().map_or(0, |r| r.len()))
+            .map(|i| ViewColumn { name: format!("column{i}"), ty: String::new() })
+            .collect()),
+        _ => Err("this view query is not modelled".to_string()),
+    }
+}
+
+fn sources(catalog: &Catalog, select: &Select, sql: &str) -> Result<Vec<Source>, String> {
+    let mut out = Vec::new();
+    for from in &select.from {
+        let factors = std::iter::once(&from.relation).chain(from.joins.iter().map(|j| &j.relation));
+        for factor in factors {
+            match factor {
+                TableFactor::Table { name, alias, .. } => {
+                    let parts = name_parts(name);
+                    let table_name = parts.last().cloned().unwrap_or_default();
+                    let columns = relation_columns(catalog, &table_name)
+                        .ok_or_else(|| messages::no_such_table(&parts.join(".")))?;
+                    let name = alias.as_ref().map_or(table_name, |a| a.name.value.clone());
+                    out.push(Source { name, columns });
+                }
+                TableFactor::Derived { subquery, alias, .. } => {
+                    let columns = query_columns(catalog, subquery, sql)?;
+                    let name = alias.as_ref().map_or_else(String::new, |a| a.name.value.clone());
+                    out.push(Source { name, columns });
+                }
+                _ => return Err("this view source is not modelled".to_string()),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Columns of a table (declared types) or view, by name.
+fn relation_columns(catalog: &Catalog, name: &str) -> Option<Vec<ViewColumn>> {
+    if let Some(table) = catalog.tables.values().find(|t| t.name.name.eq_ignore_ascii_case(name)) {
+        return Some(
+            table.columns.iter().map(|c| ViewColumn { name: c.name.clone(), ty: c.ty.engine.clone() }).collect(),
+        );
+    }
+    catalog.views.values().find(|v| v.name.name.eq_ignore_ascii_case(name)).map(|v| v.columns.clone())
+}
+
+fn select_columns(catalog: &Catalog, select: &Select, sql: &str) -> Result<Vec<ViewColumn>, String> {
+    let sources = sources(catalog, select, sql)?;
+    let mut out = Vec::new();
+    for item in &select.projection {
+        match item {
+            SelectItem::UnnamedExpr(expr) => {
+                let origin = resolve(&sources, expr)?;
+                let name = match &origin {
+                    Some(column) => column.name.clone(),
+                    None => expression_text(expr, sql),
+                };
+                out.push(ViewColumn { name, ty: origin.map(|c| c.ty).unwrap_or_default() });
+            }
+            SelectItem::ExprWithAlias { expr, alias } => {
+                let origin = resolve(&sources, expr)?;
+                out.push(ViewColumn { name: alias.value.clone(), ty: origin.map(|c| c.ty).unwrap_or_default() });
+            }
+            SelectItem::Wildcard(_) => {
+                if sources.is_empty() {
+                    return Err("no tables specified".to_string());
+                }
+                out.extend(sources.iter().flat_map(|s| s.columns.iter().cloned()));
+            }
+            SelectItem::QualifiedWildcard(SelectItemQualifiedWildcardKind::ObjectName(name), _) => {
+                let parts = name_parts(name);
+                let wanted = parts.last().cloned().unwrap_or_default();
+                let source = sources
+                    .iter()
+                    .find(|s| s.name.eq_ignore_ascii_case(&wanted))
+                    .ok_or_else(|| messages::no_such_table(&parts.join(".")))?;
+                out.extend(source.columns.iter().cloned());
+            }
+            _ => return Err("this select list item is not modelled".to_string()),
+        }
+    }
+    Ok(out)
+}
+
+/// The column an expression refers to directly, if it is a column reference; an unknown
+/// column is SQLite's "no such column".
+fn resolve(sources: &[Source], expr: &Expr) -> Result<Option<ViewColumn>, String> {
+    let (qualifier, name) = match expr {
+        Expr::Identifier(ident) => (None, ident.value.clone()),
+        Expr::CompoundIdentifier(parts) if parts.len() >= 2 => {
+            (Some(parts[parts.len() - 2].value.clone()), parts[parts.len() - 1].value.clone())
+        }
+        Expr::Nested(inner) => return resolve(sources, inner),
+        _ => return Ok(None),
+    };
+    let found = sources
+        .iter()
+        .filter(|s| qualifier.as_ref().is_none_or(|q| s.name.eq_ignore_ascii_case(q)))
+        .flat_map(|s| s.columns.iter())
+        .find(|c| c.name.eq_ignore_ascii_case(&name))
+        .cloned();
+    match found {
+        Some(column) => Ok(Some(column)),
+        None if qualifier.is_none() && matches!(expr, Expr::Identifier(i) if i.quote_style == Some('"')) => Ok(None),
+        None => {
+            let shown = qualifier.map_or(name.clone(), |q| format!("{q}.{name}"));
+            Err(messages::no_such_column(&shown))
+        }
+    }
+}
+
+/// The expression as written in the view's text (SQLite names such columns by their text).
+fn expression_text(expr: &Expr, sql: &str) -> String {
+    let span = expr.span();
+    let start = byte_offset(sql, span.start.line, span.start.column);
+    let end = byte_offset(sql, span.end.line, span.end.column);
+    match sql.get(start..end) {
+        Some(text) if !text.trim().is_empty() && span.start.line > 0 => text.trim().to_string(),
+        _ => expr.to_string(),
+    }
+}
+
+/// SQLite makes output names unique by appending `:1`, `:2`, ... (case-insensitively).
+fn unique_names(columns: Vec<ViewColumn>) -> Vec<ViewColumn> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for mut column in columns {
+        let mut count = 0;
+        let base = column.name.clone();
+        while seen.iter().any(|s| s.eq_ignore_ascii_case(&column.name)) {
+            count += 1;
+            column.name = format!("{base}:{count}");
+        }
+        seen.push(column.name.clone());
+        out.push(column);
+    }
+    out
+}
