@@ -1,18 +1,48 @@
-//! Postgres replay: applies Postgres migration statements to a catalog with Postgres's semantics.
+//! Postgres replay: applies Postgres migration statements to a catalog with Postgres's
+//! semantics, printing every type, default and definition the way the server prints it
+//! (`format_type`, `pg_get_expr`, `pg_get_constraintdef`, `pg_get_indexdef`).
+//!
+//! Layout:
+//! * [`dispatch`]: parses one statement and routes it to the module that applies it, or
+//!   records it as skipped;
+//! * [`fallback`]: the few Postgres statement forms the SQL parser does not accept;
+//! * [`state`]: the replay's view of the catalog (name resolution through `search_path`,
+//!   relation look-ups) and the error helpers;
+//! * [`create_table`], [`alter_table`], [`constraints`], [`index`], [`objects`], [`view`]:
+//!   the statements themselves;
+//! * [`types`]: type names as `format_type` prints them, and their logical meaning;
+//! * [`expr`]: a type-aware deparser printing expressions as `pg_get_expr` does;
+//! * [`names`]: the names Postgres generates for unnamed constraints, indexes and sequences.
 
-use crate::catalog::{Catalog, Engine};
-use crate::error::{ReplayError, ReplayErrorKind, ReplayReport};
+mod alter_table;
+mod constraints;
+mod create_table;
+mod dispatch;
+mod expr;
+mod fallback;
+mod index;
+mod names;
+mod objects;
+mod reanalyse;
+mod state;
+mod types;
+mod view;
+
+use crate::catalog::Catalog;
+use crate::error::{ReplayError, ReplayReport};
 use crate::replay::EngineReplay;
 use crate::source::SourceStatement;
 
+pub use state::PgState;
+
 /// Replays Postgres migrations statement by statement.
 pub struct PostgresReplay {
-    catalog: Catalog,
+    state: PgState,
 }
 
 impl PostgresReplay {
     pub fn new() -> PostgresReplay {
-        PostgresReplay { catalog: Catalog::new(Engine::Postgres) }
+        PostgresReplay { state: PgState::new() }
     }
 }
 
@@ -23,20 +53,15 @@ impl Default for PostgresReplay {
 }
 
 impl EngineReplay for PostgresReplay {
-    fn apply(&mut self, statement: &SourceStatement, _report: &mut ReplayReport) -> Result<(), ReplayError> {
-        Err(ReplayError::new(
-            ReplayErrorKind::Unsupported,
-            statement.location.clone(),
-            "postgres replay is not available yet",
-            &statement.text,
-        ))
+    fn apply(&mut self, statement: &SourceStatement, report: &mut ReplayReport) -> Result<(), ReplayError> {
+        dispatch::apply(&mut self.state, statement, report)
     }
 
     fn catalog(&self) -> &Catalog {
-        &self.catalog
+        &self.state.catalog
     }
 
     fn into_catalog(self: Box<Self>) -> Catalog {
-        self.catalog
+        self.state.catalog
     }
 }

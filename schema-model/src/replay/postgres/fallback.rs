@@ -1,0 +1,209 @@
+//! Postgres statements sqlparser does not accept, recognised from their tokens:
+//! statements that cannot change the table catalog (`DO`, `REFRESH MATERIALIZED VIEW`,
+//! `COMMENT ON CONSTRAINT / FUNCTION ...`, `CLUSTER`, `REINDEX`, ...), a few DDL forms
+//! applied directly (`CREATE EXTENSION ... SCHEMA`, `ALTER INDEX IF EXISTS ... RENAME TO`,
+//! `DROP INDEX CONCURRENTLY IF EXISTS`), and function definitions with planner options
+//! (`COST`, `ROWS`) that do not affect the signature, which are parsed again without them.
+
+use super::dispatch::skip;
+use super::index::{drop_index, rename_index};
+use super::objects::create_extension;
+use super::state::{PgState, Stmt};
+use crate::error::{ReplayError, ReplayReport};
+use sqlparser::ast::Statement;
+use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::parser::Parser;
+use sqlparser::tokenizer::{Token, Tokenizer};
+
+/// What to do with a statement the parser rejected.
+pub enum Fallback {
+    /// It cannot change the table catalog.
+    Skip(String),
+    /// It parses once planner-only options are removed.
+    Reparsed(Vec<Statement>),
+    /// A DDL form applied from its tokens.
+    Apply(Action),
+}
+
+pub enum Action {
+    CreateExtension { name: String, schema: Option<String>, if_not_exists: bool },
+    RenameIndex { parts: Vec<String>, new_name: String, if_exists: bool },
+    DropIndex { names: Vec<Vec<String>>, if_exists: bool },
+}
+
+/// Statement heads that never change the table catalog.
+const SKIPPED_HEADS: &[&[&str]] = &[
+    &["DO"],
+    &["REFRESH", "MATERIALIZED", "VIEW"],
+    &["CLUSTER"],
+    &["REINDEX"],
+    &["CHECKPOINT"],
+    &["SECURITY", "LABEL"],
+    &["ALTER", "DEFAULT", "PRIVILEGES"],
+    &["ALTER", "FUNCTION"],
+    &["ALTER", "PROCEDURE"],
+    &["ALTER", "ROLE"],
+    &["ALTER", "DATABASE"],
+    &["ALTER", "SYSTEM"],
+];
+
+/// Words of the statement (upper-cased keywords, identifiers as written).
+struct Words {
+    tokens: Vec<Token>,
+    at: usize,
+}
+
+impl Words {
+    fn keyword(&self, offset: usize) -> Option<String> {
+        match self.tokens.get(self.at + offset) {
+            Some(Token::Word(w)) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
+            _ => None,
+        }
+    }
+
+    fn eat(&mut self, words: &[&str]) -> bool {
+        let matches = words.iter().enumerate().all(|(i, w)| self.keyword(i).as_deref() == Some(*w));
+        if matches {
+            self.at += words.len();
+        }
+        matches
+    }
+
+    /// A possibly qualified name, each part read as an identifier.
+    fn name(&mut self) -> Option<Vec<String>> {
+        let mut parts = Vec::new();
+        loop {
+            match self.tokens.get(self.at) {
+                Some(Token::Word(w)) => {
+                    let ident = sqlparser::ast::Ident { value: w.value.clone(), quote_style: w.quote_style, span: sqlparser::tokenizer::Span::empty() };
+                    parts.push(PgState::ident(&ident));
+                    self.at += 1;
+                }
+                _ => return None,
+            }
+            if self.tokens.get(self.at) == Some(&Token::Period) {
+                self.at += 1;
+            } else {
+                return Some(parts);
+            }
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.at >= self.tokens.len() || self.tokens[self.at..].iter().all(|t| *t == Token::SemiColon)
+    }
+}
+
+/// Recognises a statement the parser rejected, or `None` when it is not one of the
+/// forms above (then the parse error stands).
+pub fn recognise(text: &str) -> Option<Fallback> {
+    let tokens: Vec<Token> = Tokenizer::new(&PostgreSqlDialect {}, text)
+        .tokenize()
+        .ok()?
+        .into_iter()
+        .filter(|t| !matches!(t, Token::Whitespace(_)))
+        .collect();
+    let mut words = Words { tokens, at: 0 };
+    for head in SKIPPED_HEADS {
+        if words.eat(head) {
+            return Some(Fallback::Skip(head.join(" ")));
+        }
+    }
+    if words.eat(&["COMMENT", "ON"]) {
+        let object = words.keyword(0)?;
+        if object != "TABLE" && object != "COLUMN" {
+            return Some(Fallback::Skip(format!("COMMENT ON {object}")));
+        }
+        return None;
+    }
+    if words.eat(&["CREATE", "EXTENSION"]) {
+        let if_not_exists = words.eat(&["IF", "NOT", "EXISTS"]);
+        let name = words.name()?.pop()?;
+        words.eat(&["WITH"]);
+        let mut schema = None;
+        while !words.done() {
+            if words.eat(&["SCHEMA"]) {
+                schema = words.name()?.pop();
+            } else if words.eat(&["VERSION"]) || words.eat(&["FROM"]) {
+                words.at += 1;
+            } else if !words.eat(&["CASCADE"]) {
+                return None;
+            }
+        }
+        return Some(Fallback::Apply(Action::CreateExtension { name, schema, if_not_exists }));
+    }
+    if words.eat(&["ALTER", "INDEX"]) {
+        let if_exists = words.eat(&["IF", "EXISTS"]);
+        let parts = words.name()?;
+        if !words.eat(&["RENAME", "TO"]) {
+            return None;
+        }
+        let new_name = words.name()?.pop()?;
+        return words.done().then_some(Fallback::Apply(Action::RenameIndex { parts, new_name, if_exists }));
+    }
+    if words.eat(&["DROP", "INDEX"]) {
+        words.eat(&["CONCURRENTLY"]);
+        let if_exists = words.eat(&["IF", "EXISTS"]);
+        let mut names = vec![words.name()?];
+        while words.tokens.get(words.at) == Some(&Token::Comma) {
+            words.at += 1;
+            names.push(words.name()?);
+        }
+        words.eat(&["RESTRICT"]);
+        return words.done().then_some(Fallback::Apply(Action::DropIndex { names, if_exists }));
+    }
+    if words.eat(&["CREATE"]) {
+        words.eat(&["OR", "REPLACE"]);
+        if words.eat(&["FUNCTION"]) || words.eat(&["PROCEDURE"]) {
+            return without_planner_options(&words.tokens).map(Fallback::Reparsed);
+        }
+    }
+    None
+}
+
+/// The statement parsed again without `COST n` / `ROWS n` (planner estimates only).
+fn without_planner_options(tokens: &[Token]) -> Option<Vec<Statement>> {
+    let mut kept: Vec<&Token> = Vec::new();
+    let mut i = 0;
+    let mut changed = false;
+    while i < tokens.len() {
+        let is_option = matches!(&tokens[i], Token::Word(w) if w.quote_style.is_none()
+            && (w.value.eq_ignore_ascii_case("cost") || w.value.eq_ignore_ascii_case("rows")))
+            && matches!(tokens.get(i + 1), Some(Token::Number(..)));
+        if is_option {
+            i += 2;
+            changed = true;
+            continue;
+        }
+        kept.push(&tokens[i]);
+        i += 1;
+    }
+    if !changed {
+        return None;
+    }
+    let text: String = kept.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" ");
+    Parser::parse_sql(&PostgreSqlDialect {}, &text).ok()
+}
+
+/// Applies a DDL form recognised from tokens.
+pub fn apply(state: &mut PgState, action: Action, stmt: &Stmt, report: &mut ReplayReport) -> Result<(), ReplayError> {
+    match action {
+        Action::CreateExtension { name, schema, if_not_exists } => {
+            create_extension(state, &name, schema, if_not_exists, stmt)
+        }
+        Action::RenameIndex { parts, new_name, if_exists } => {
+            if !rename_index(state, &parts, &new_name, if_exists, stmt)? {
+                skip(report, stmt, format!("ALTER INDEX IF EXISTS ({} does not exist)", parts.join(".")));
+            }
+            Ok(())
+        }
+        Action::DropIndex { names, if_exists } => {
+            for parts in names {
+                if !drop_index(state, &parts, if_exists, stmt)? {
+                    skip(report, stmt, format!("DROP INDEX IF EXISTS ({} does not exist)", parts.join(".")));
+                }
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! CREATE / DROP VIEW and MATERIALIZED VIEW: output columns (names and types) resolved
+//! from the query's select list against the tables it reads, as Postgres derives them.
+
+use super::expr::{expression, Scope, TExpr};
+use super::state::{PgState, Relation, Stmt};
+use super::types::PgType;
+use crate::catalog::{ObjectName, Provenance, View, ViewColumn};
+use crate::error::ReplayError;
+use sqlparser::ast::{CreateView, Expr, SelectItem, SetExpr, TableFactor};
+
+/// The output columns of a view as an expression scope (for indexes on materialized views).
+pub fn view_scope(view: &View) -> Scope {
+    Scope::single(
+        &view.name.name,
+        view.columns.iter().map(|c| (c.name.clone(), PgType::parse_formatted(&c.ty))).collect(),
+    )
+}
+
+/// Columns of a relation the query reads, with their full types.
+fn relation_columns(state: &PgState, name: &ObjectName) -> Vec<(String, PgType)> {
+    match state.catalog.tables.get(name) {
+        Some(table) => table.columns.iter().map(|c| (c.name.clone(), PgType::parse_formatted(&c.ty.engine))).collect(),
+        None => state.catalog.views.get(name).map(|v| view_scope(v).relations.remove(0).1).unwrap_or_default(),
+    }
+}
+
+/// `FigureColname`: the name Postgres gives an unaliased output column.
+fn figure_name(expr: &Expr) -> String {
+    match expr {
+        Expr::Identifier(ident) => PgState::ident(ident),
+        Expr::CompoundIdentifier(parts) => parts.last().map(PgState::ident).unwrap_or_default(),
+        Expr::Function(f) => f.name.0.last().and_then(|p| p.as_ident()).map(PgState::ident).unwrap_or_default(),
+        Expr::Cast { expr, .. } | Expr::Nested(expr) => match figure_name(expr).as_str() {
+            "?column?" => "?column?".to_string(),
+            name => name.to_string(),
+        },
+        _ => "?column?".to_string(),
+    }
+}
+
+pub fn create_view(state: &mut PgState, create: &CreateView, stmt: &Stmt) -> Result<(), ReplayError> {
+    let name = state.creation_name(&create.name, stmt)?;
+    if let Some(existing) = state.relation_in(&name.schema, &name.name) {
+        let replaceable = create.or_replace && existing == Relation::View && !create.materialized;
+        if create.if_not_exists {
+            return Ok(());
+        }
+        if !replaceable {
+            return Err(stmt.reject(format!("relation \"{}\" already exists", name.name)));
+        }
+    }
+    let SetExpr::Select(select) = create.query.body.as_ref() else {
+        return Err(stmt.unsupported("views over set operations are not modelled by the Postgres replay"));
+    };
+    let mut scope = Scope { relations: Vec::new(), qualify: true };
+    let mut dependencies = Vec::new();
+    for from in &select.from {
+        for factor in std::iter::once(&from.relation).chain(from.joins.iter().map(|j| &j.relation)) {
+            let TableFactor::Table { name: table_name, alias, .. } = factor else {
+                return Err(stmt.unsupported("views reading subqueries or functions are not modelled by the Postgres replay"));
+            };
+            let parts = state.name_parts(table_name);
+            let Some((found, _)) = state.lookup_relation(&parts) else {
+                return Err(stmt.reject(format!("relation \"{}\" does not exist", parts.join("."))));
+            };
+            let label = alias.as_ref().map(|a| PgState::ident(&a.name)).unwrap_or_else(|| found.name.clone());
+            scope.relations.push((label, relation_columns(state, &found)));
+            dependencies.push(found);
+        }
+    }
+    let mut columns = Vec::new();
+    for item in &select.projection {
+        match item {
+            SelectItem::Wildcard(_) => {
+                for (_, relation_columns) in &scope.relations {
+                    columns.extend(relation_columns.iter().map(|(n, t)| ViewColumn { name: n.clone(), ty: t.format() }));
+                }
+            }
+            SelectItem::UnnamedExpr(expr) => columns.push(output_column(state, &scope, expr, figure_name(expr), stmt)?),
+            SelectItem::ExprWithAlias { expr, alias } => {
+                columns.push(output_column(state, &scope, expr, PgState::ident(alias), stmt)?)
+            }
+            other => return Err(stmt.unsupported(format!("select item `{other}` is not modelled by the Postgres replay"))),
+        }
+    }
+    for (column, alias) in columns.iter_mut().zip(&create.columns) {
+        column.name = PgState::ident(&alias.name);
+    }
+    state.view_dependencies.insert(name.clone(), dependencies);
+    state.catalog.views.insert(
+        name.clone(),
+        View {
+            name,
+            materialized: create.materialized,
+            columns,
+            query: create.query.to_string(),
+            definition: None,
+            indexes: Vec::new(),
+            provenance: Provenance::new(stmt.at),
+        },
+    );
+    Ok(())
+}
+
+/// One output column: a plain column keeps its declared type (with modifiers).
+fn output_column(state: &PgState, scope: &Scope, expr: &Expr, name: String, stmt: &Stmt) -> Result<ViewColumn, ReplayError> {
+    let analysed = expression(state, scope, expr).map_err(|e| e.at(stmt))?;
+    let ty = match &analysed {
+        TExpr::Var { qualifier, name: column, .. } => scope
+            .relations
+            .iter()
+            .filter(|(r, _)| qualifier.as_ref().is_none_or(|q| q == r))
+            .find_map(|(_, cols)| cols.iter().find(|(c, _)| c == column).map(|(_, t)| t.clone()))
+            .unwrap_or_else(|| analysed.ty()),
+        other => other.ty(),
+    };
+    Ok(ViewColumn { name, ty: ty.format() })
+}
+
+pub fn drop_view(
+    state: &mut PgState,
+    parts: &[String],
+    materialized: bool,
+    if_exists: bool,
+    cascade: bool,
+    stmt: &Stmt,
+) -> Result<bool, ReplayError> {
+    let kind = if materialized { "materialized view" } else { "view" };
+    let expected = if materialized { Relation::MaterializedView } else { Relation::View };
+    let name = match state.lookup_relation(parts) {
+        Some((name, relation)) if relation == expected => name,
+        Some(_) => return Err(stmt.reject(format!("\"{}\" is not a {kind}", parts.join(".")))),
+        None if if_exists => return Ok(false),
+        None => return Err(stmt.reject(format!("{kind} \"{}\" does not exist", parts.join(".")))),
+    };
+    let used = state.view_dependencies.iter().any(|(v, deps)| *v != name && deps.contains(&name));
+    if used && !cascade {
+        return Err(stmt.reject(format!("cannot drop {kind} {} because other objects depend on it", name.name)));
+    }
+    state.catalog.views.remove(&name);
+    state.view_dependencies.remove(&name);
+    state.index_shapes.retain(|_, s| s.table != name);
+    Ok(true)
+}
