@@ -3,5 +3,7 @@
 
 pub mod corpus;
 pub mod json_diff;
+pub mod mariadb;
+pub mod mariadb_introspect;
 pub mod pg;
 pub mod pg_apply;

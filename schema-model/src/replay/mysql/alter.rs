@@ -139,11 +139,34 @@ impl Alteration {
         self.place(built, position, Some(index))
     }
 
-    fn drop_column(&mut self, catalog: &Catalog, name: &str, if_exists: bool) -> Step<()> {
+    fn drop_column(&mut self, ctx: &Ctx, catalog: &Catalog, name: &str, if_exists: bool) -> Step<()> {
         let Some(index) = self.position_of(name) else {
             return if if_exists { Ok(()) } else { rejected(format!("Can't DROP COLUMN `{name}`; check that it exists")) };
         };
         let column = self.table.columns[index].name.clone();
+        self.check_uses(&column)?;
+        // A unique key cannot silently lose one of its columns (uniqueness would change).
+        let in_unique = self.keys.iter().any(|d| {
+            matches!(d.kind, KeyKind::Primary | KeyKind::Unique)
+                && d.parts.len() > 1
+                && d.parts.iter().any(|p| same_name(&p.column, &column))
+        });
+        if in_unique {
+            return rejected(format!("Key column '{column}' doesn't exist in table"));
+        }
+        // The column leaves every key; a key left without columns is dropped like DROP INDEX.
+        let emptied: Vec<String> = self
+            .keys
+            .iter()
+            .filter(|d| d.parts.iter().all(|p| same_name(&p.column, &column)))
+            .map(|d| if d.kind == KeyKind::Primary { "PRIMARY".to_string() } else { d.name.clone().unwrap_or_default() })
+            .collect();
+        for key_name in emptied {
+            self.drop_key(ctx, &key_name)?;
+        }
+        for draft in &mut self.keys {
+            draft.parts.retain(|p| !same_name(&p.column, &column));
+        }
         if let Some(fk) = self.table.foreign_keys.iter().find(|fk| fk.columns.iter().any(|c| same_name(c, &column))) {
             return rejected(format!("Cannot drop column '{column}': needed in a foreign key constraint '{}'", fk.name));
         }
@@ -155,15 +178,10 @@ impl Alteration {
                 ));
             }
         }
-        self.check_uses(&column)?;
         self.table.columns.remove(index);
         if self.table.columns.is_empty() {
             return rejected("You can't delete all columns with ALTER TABLE; use DROP TABLE instead");
         }
-        for draft in &mut self.keys {
-            draft.parts.retain(|p| !same_name(&p.column, &column));
-        }
-        self.keys.retain(|d| !d.parts.is_empty());
         Ok(())
     }
 
@@ -285,7 +303,7 @@ pub fn alter_table(ctx: &Ctx, catalog: &mut Catalog, alter: &AlterTable) -> Step
             }
             AlterTableOperation::DropColumn { column_names, if_exists, .. } => {
                 for column in column_names {
-                    work.drop_column(catalog, &column.value, *if_exists)?;
+                    work.drop_column(ctx, catalog, &column.value, *if_exists)?;
                 }
             }
             AlterTableOperation::ModifyColumn { col_name, data_type, options, column_position } => {

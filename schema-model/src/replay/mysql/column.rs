@@ -33,7 +33,13 @@ pub fn build(
     table_charset: &Charset,
 ) -> Step<BuiltColumn> {
     let column_name = name.value.clone();
-    let ty = types::resolve(data_type).map_err(Fail::Unsupported)?;
+    let serial = matches!(data_type, DataType::Custom(n, args) if args.is_empty() && n.to_string().eq_ignore_ascii_case("serial"));
+    let ty = if serial {
+        types::resolve(&DataType::BigIntUnsigned(None))
+    } else {
+        types::resolve(data_type)
+    }
+    .map_err(Fail::Unsupported)?;
     let provenance = Provenance::new(ctx.at);
     let mut built = BuiltColumn {
         column: Column::new(
@@ -52,6 +58,12 @@ pub fn build(
     let mut on_update: Option<&Expr> = None;
     let column = &mut built.column;
     column.mysql.data_type = Some(ty.data_type.clone());
+    if serial {
+        // SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE.
+        column.not_null = true;
+        column.mysql.auto_increment = true;
+        built.keys.push(column_key(KeyKind::Unique, &column_name, &provenance));
+    }
     for (constraint_name, option) in options {
         match option {
             ColumnOption::Null => {

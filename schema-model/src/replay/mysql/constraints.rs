@@ -41,10 +41,11 @@ impl FkDraft {
         }
     }
 
-    /// The index MariaDB generates for this foreign key.
+    /// The index MariaDB generates for this foreign key, named after the constraint, else the
+    /// index name written after `FOREIGN KEY`, else (later) its first column.
     pub fn generated_key(&self) -> KeyDraft {
         KeyDraft {
-            name: self.index_name.clone().or_else(|| self.constraint.clone()),
+            name: self.constraint.clone().or_else(|| self.index_name.clone()),
             kind: KeyKind::Multiple,
             parts: self
                 .columns
@@ -132,7 +133,7 @@ pub fn add_foreign_keys(
             .flat_map(|t| t.foreign_keys.iter())
             .any(|fk| fk.name.eq_ignore_ascii_case(&name));
         if taken {
-            return if creating {
+            return if creating || ctx.foreign_key_checks {
                 rejected(ctx.cannot_create(&table_name, 121, "Duplicate key on write or update"))
             } else {
                 rejected(format!("Duplicate FOREIGN KEY constraint name '{}'", ctx.fk_id(&name)))

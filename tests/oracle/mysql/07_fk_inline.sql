@@ -1,0 +1,8 @@
+CREATE TABLE users (uuid CHAR(36) NOT NULL PRIMARY KEY);
+CREATE TABLE orgs (uuid VARCHAR(40) NOT NULL PRIMARY KEY);
+CREATE TABLE devices (
+  uuid CHAR(36) NOT NULL PRIMARY KEY,
+  user_uuid CHAR(36) NOT NULL REFERENCES users (uuid),
+  org_uuid VARCHAR(40) REFERENCES orgs (uuid),
+  name TEXT NOT NULL
+);

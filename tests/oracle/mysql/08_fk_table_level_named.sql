@@ -1,0 +1,8 @@
+CREATE TABLE p (id INT PRIMARY KEY, code INT, UNIQUE KEY (code));
+CREATE TABLE c (
+  x INT, y INT, z INT, w INT,
+  CONSTRAINT fk_x FOREIGN KEY (x) REFERENCES p (id),
+  FOREIGN KEY idx_y (y) REFERENCES p (id),
+  CONSTRAINT fk_z FOREIGN KEY idx_z (z) REFERENCES p (code),
+  FOREIGN KEY (w) REFERENCES p (id)
+);

@@ -1,0 +1,11 @@
+CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE c (
+  a INT NOT NULL, b INT NOT NULL, c INT, d INT,
+  PRIMARY KEY (a, b),
+  FOREIGN KEY (a) REFERENCES p (id),
+  FOREIGN KEY (b) REFERENCES p (id),
+  FOREIGN KEY (c) REFERENCES p (id),
+  KEY later (c, d),
+  UNIQUE (d),
+  FOREIGN KEY (d) REFERENCES p (id)
+);

@@ -1,0 +1,5 @@
+CREATE TABLE t (
+  a VARCHAR(10) CHARACTER SET latin1, b VARCHAR(10) COLLATE utf8mb4_bin,
+  c TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci, d CHAR(3) CHARACTER SET ascii,
+  e ENUM('x','y') CHARACTER SET latin1 DEFAULT 'x'
+);

@@ -1,0 +1,7 @@
+CREATE TABLE t (
+  a INT CHECK (a > 0), b INT, c VARCHAR(10), d INT,
+  CHECK (b <> 5 OR b IS NULL), CONSTRAINT named CHECK (a >= -1 AND a < 100),
+  CHECK (c IN ('x','y')), CONSTRAINT rng CHECK (d BETWEEN 1 AND 5)
+);
+ALTER TABLE t ADD CONSTRAINT later CHECK (c LIKE 'x%');
+ALTER TABLE t DROP CONSTRAINT named;

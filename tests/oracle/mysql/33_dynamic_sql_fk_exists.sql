@@ -1,0 +1,14 @@
+CREATE TABLE users (uuid CHAR(36) NOT NULL PRIMARY KEY);
+CREATE TABLE sso_users (user_uuid CHAR(36) NOT NULL PRIMARY KEY, identifier VARCHAR(768) NOT NULL UNIQUE,
+  FOREIGN KEY (user_uuid) REFERENCES users (uuid));
+SET @drop_fk = IF((SELECT true FROM information_schema.TABLE_CONSTRAINTS WHERE
+    CONSTRAINT_SCHEMA = DATABASE() AND
+    TABLE_NAME = 'sso_users' AND
+    CONSTRAINT_NAME = 'sso_users_ibfk_1' AND
+    CONSTRAINT_TYPE = 'FOREIGN KEY') = true,
+    'ALTER TABLE sso_users DROP FOREIGN KEY sso_users_ibfk_1',
+    'SELECT 1');
+PREPARE stmt FROM @drop_fk;
+EXECUTE stmt;
+DEALLOCATE PREPARE stmt;
+ALTER TABLE sso_users ADD FOREIGN KEY (user_uuid) REFERENCES users (uuid) ON UPDATE CASCADE ON DELETE CASCADE;

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE a (x INT);
+ALTER TABLE nope ADD COLUMN y INT;

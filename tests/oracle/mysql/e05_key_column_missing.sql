@@ -1,0 +1,2 @@
+-- expect-error
+CREATE TABLE a (x INT, KEY (y));

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE a (x INT PRIMARY KEY, y INT);
+ALTER TABLE a ADD PRIMARY KEY (y);

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE a (x INT, KEY (x));
+ALTER TABLE a DROP INDEX nope;

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE a (x INT);
+CREATE TABLE c (x INT REFERENCES nope (id));

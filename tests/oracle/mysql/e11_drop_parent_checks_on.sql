@@ -1,0 +1,4 @@
+-- expect-error
+CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE c (x INT REFERENCES p (id));
+DROP TABLE p;

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE a (x INT, y INT);
+ALTER TABLE a DROP COLUMN x, DROP COLUMN y;

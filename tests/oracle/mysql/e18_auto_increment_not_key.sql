@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE a (x INT);
+CREATE TABLE b (id INT AUTO_INCREMENT, y INT);

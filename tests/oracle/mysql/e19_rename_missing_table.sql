@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE a (x INT);
+RENAME TABLE nope TO b;

@@ -1,0 +1,2 @@
+-- expect-error
+CREATE TABLE a (x VARCHAR(5) CHARACTER SET klingon);

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b));
+ALTER TABLE t DROP COLUMN b;

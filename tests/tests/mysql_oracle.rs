@@ -1,0 +1,122 @@
+//! The MariaDB replay against the real engine.
+//!
+//! * The introspection (`schema_tests::mariadb_introspect`) is validated first: the corpus set
+//!   `vaultwarden-mysql` applied to a real server must read back exactly as its
+//!   `expected.json`.
+//! * Then every script of `tests/oracle/mysql/*.sql` runs on a fresh database of the real
+//!   server and through the replay. A script must end the same way on both: applied, with
+//!   equal catalogs; or failed (header `-- expect-error`) at the same statement with the same
+//!   message, with equal catalogs of what ran before.
+
+use schema_model::catalog_json;
+use schema_model::error::{ReplayError, ReplayErrorKind, ReplayReport};
+use schema_model::replay::mysql::MysqlReplay;
+use schema_model::replay::EngineReplay;
+use schema_model::source::split_statements;
+use schema_model::Engine;
+use schema_tests::corpus::{corpus_dir, CorpusSet};
+use schema_tests::json_diff::json_diff;
+use schema_tests::mariadb::{server, ScriptError};
+use schema_tests::mariadb_introspect::introspect;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// The server's version string is not something a replay can know.
+const IGNORED: &[&str] = &["server_version"];
+
+#[test]
+fn introspection_reads_the_corpus_set_back_as_expected_json() {
+    let Some(corpus) = corpus_dir() else { return };
+    let Some(server) = server() else { return };
+    let set = CorpusSet::load(&corpus, "vaultwarden-mysql");
+    let db = server.fresh_database("corpus");
+    let session: String = set.session().text;
+    for file in set.migrations() {
+        if let Err(e) = server.run(Some(&db), &format!("{session}{}", file.text)) {
+            panic!("{}: line {}: {}", file.name, e.line, e.message);
+        }
+    }
+    let diffs = json_diff(&set.expected(), &introspect(server, &db), &[]);
+    assert!(diffs.is_empty(), "introspection differs from expected.json:\n  {}", diffs.join("\n  "));
+}
+
+#[test]
+fn hand_written_scripts_match_the_engine() {
+    let Some(server) = server() else { return };
+    let scripts = scripts();
+    assert!(scripts.len() >= 40, "only {} oracle scripts", scripts.len());
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = scripts
+            .chunks(scripts.len().div_ceil(4))
+            .map(|chunk| scope.spawn(move || chunk.iter().filter_map(|path| check_script(server, path).err()).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("script checker panicked")).collect()
+    });
+    assert!(failures.is_empty(), "{} of {} scripts differ:\n\n{}", failures.len(), scripts.len(), failures.join("\n\n"));
+}
+
+fn scripts() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("oracle/mysql");
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    scripts.sort();
+    scripts
+}
+
+/// The replay of `sql` on database `db`: the catalog (after the last statement that ran) and
+/// the error that stopped it, if any.
+fn replay(db: &str, name: &str, sql: &str) -> (schema_model::Catalog, Option<ReplayError>) {
+    let mut replay = MysqlReplay::new().with_database(db);
+    let mut report = ReplayReport::default();
+    let statements = split_statements(Engine::Mysql, name, sql).unwrap_or_else(|e| panic!("{e}"));
+    let error = statements.iter().find_map(|s| replay.apply(s, &mut report).err());
+    (replay.catalog().clone(), error)
+}
+
+fn check_script(server: &'static schema_tests::mariadb::Server, path: &Path) -> Result<(), String> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let sql = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let expect_error = sql.lines().next().is_some_and(|l| l.trim() == "-- expect-error");
+    let db = server.fresh_database(&name.trim_end_matches(".sql").replace(['-', '.'], "_"));
+    let engine = server.run(Some(&db), &sql);
+    let (catalog, replay_error) = replay(&db, &name, &sql);
+    match (&engine, &replay_error, expect_error) {
+        (Ok(_), None, false) => {}
+        (Err(e), Some(r), true) => same_failure(e, r).map_err(|why| format!("{name}: {why}"))?,
+        (Ok(_), _, true) => return Err(format!("{name}: marked expect-error, but MariaDB applied it")),
+        (Err(e), _, false) => return Err(format!("{name}: MariaDB failed at line {}: {}", e.line, e.message)),
+        (Ok(_), Some(r), false) => return Err(format!("{name}: MariaDB applied it, the replay failed: {r} ({:?})", r.kind)),
+        (Err(e), None, true) => {
+            return Err(format!("{name}: MariaDB failed at line {}: {}; the replay applied it", e.line, e.message))
+        }
+    }
+    let expected: Value = introspect(server, &db);
+    let diffs = json_diff(&expected, &catalog_json::render(&catalog), IGNORED);
+    if diffs.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{name}: {} differences:\n  {}", diffs.len(), diffs.join("\n  ")))
+    }
+}
+
+/// The engine and the replay failed at the same statement, in the same words (a syntax error
+/// on the engine is a parse error of the replay).
+fn same_failure(engine: &ScriptError, replay: &ReplayError) -> Result<(), String> {
+    if replay.location.line != engine.line {
+        return Err(format!(
+            "MariaDB failed at line {} ({}), the replay at line {} ({})",
+            engine.line, engine.message, replay.location.line, replay.message
+        ));
+    }
+    let syntax = engine.message.starts_with("You have an error in your SQL syntax");
+    if syntax && replay.kind == ReplayErrorKind::Parse {
+        return Ok(());
+    }
+    if replay.kind == ReplayErrorKind::Rejected && replay.message == engine.message {
+        return Ok(());
+    }
+    Err(format!("MariaDB said `{}`, the replay said `{}` ({:?})", engine.message, replay.message, replay.kind))
+}
