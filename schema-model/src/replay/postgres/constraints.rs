@@ -341,3 +341,65 @@ pub fn add_check(state: &mut PgState, table_name: &ObjectName, spec: CheckSpec, 
     table.provenance.touch(at);
     Ok(())
 }
+
+/// `ADD CONSTRAINT name PRIMARY KEY / UNIQUE USING INDEX index`.
+pub struct UsingIndexSpec {
+    pub primary: bool,
+    pub name: Option<String>,
+    pub index: String,
+    pub deferral: Deferral,
+}
+
+/// Turns an existing unique index into a primary key or unique constraint; the index
+/// takes the constraint's name, as Postgres renames it.
+pub fn add_key_using_index(
+    state: &mut PgState,
+    table_name: &ObjectName,
+    spec: UsingIndexSpec,
+    stmt: &Stmt,
+) -> Result<(), ReplayError> {
+    let table = &state.catalog.tables[table_name];
+    let Some(index) = table.indexes.iter().find(|i| i.name == spec.index) else {
+        return Err(stmt.reject(format!("index \"{}\" does not exist", spec.index)));
+    };
+    if index.constraint.is_some() {
+        return Err(stmt.reject(format!("index \"{}\" is already associated with a constraint", spec.index)));
+    }
+    if !index.unique {
+        return Err(stmt.reject(format!("\"{}\" is not a unique index", spec.index)));
+    }
+    if index.predicate.is_some() || index.keys.iter().any(|k| k.column.is_none()) {
+        return Err(stmt.reject(format!("index \"{}\" contains expressions", spec.index)));
+    }
+    if spec.primary && table.primary_key.is_some() {
+        return Err(stmt.reject(format!("multiple primary keys for table \"{}\" are not allowed", table_name.name)));
+    }
+    let columns: Vec<String> = index.keys.iter().filter_map(|k| k.column.clone()).collect();
+    let name = spec.name.unwrap_or_else(|| spec.index.clone());
+    if name != spec.index {
+        if state.relation_in(&table_name.schema, &name).is_some() {
+            return Err(stmt.reject(format!("relation \"{name}\" already exists")));
+        }
+        super::index::rename_index_entry(state, table_name, &spec.index, &name, stmt.at);
+    }
+    let at = stmt.at;
+    let table = state.table_mut(table_name);
+    for index in table.indexes.iter_mut().filter(|i| i.name == name) {
+        index.constraint = Some(name.clone());
+        index.primary = spec.primary;
+        index.provenance.touch(at);
+    }
+    if spec.primary {
+        for column in &columns {
+            if let Some(c) = table.column_mut(column) {
+                c.not_null = true;
+            }
+        }
+        table.primary_key = Some(PrimaryKey { name, columns, provenance: Provenance::new(at) });
+    } else {
+        let definition = format!("UNIQUE ({}){}", column_list(&columns), deferral_text(spec.deferral));
+        table.uniques.push(UniqueConstraint { name, columns, definition, deferral: spec.deferral, provenance: Provenance::new(at) });
+    }
+    table.provenance.touch(at);
+    Ok(())
+}

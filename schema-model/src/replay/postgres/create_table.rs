@@ -4,8 +4,8 @@
 //! sequences, then CHECKs, then the primary key and unique indexes, then foreign keys).
 
 use super::constraints::{
-    add_check, add_foreign_key, add_primary_key, add_unique, deferral, table_scope, CheckSpec, ForeignKeySpec,
-    KeySpec,
+    add_check, add_foreign_key, add_key_using_index, add_primary_key, add_unique, deferral, table_scope, CheckSpec,
+    ForeignKeySpec, KeySpec, UsingIndexSpec,
 };
 use super::expr::{column_default, deparse, Analyzer};
 use super::names::{choose_name, quote_ident};
@@ -14,7 +14,7 @@ use super::types::{logical, resolve, PgType};
 use crate::catalog::{Column, ColumnType, Deferral, Identity, Location, ObjectName, Sequence, SequenceOwner, Table};
 use crate::error::{ReplayError, ReplayReport, SkippedStatement};
 use sqlparser::ast::{
-    ColumnDef, ColumnOption, CreateTable, Expr, GeneratedAs, IndexColumn, NullsDistinctOption, SequenceOptions,
+    ColumnDef, ColumnOption, ConstraintUsingIndex, CreateTable, Expr, GeneratedAs, IndexColumn, NullsDistinctOption, SequenceOptions,
     TableConstraint, Value,
 };
 
@@ -25,6 +25,8 @@ pub struct PendingConstraints<'a> {
     pub checks: Vec<CheckSpec<'a>>,
     pub keys: Vec<(bool, KeySpec)>,
     pub foreign_keys: Vec<ForeignKeySpec<'a>>,
+    /// `PRIMARY KEY USING INDEX` (true) / `UNIQUE USING INDEX` (false).
+    pub using_index: Vec<(bool, &'a ConstraintUsingIndex)>,
 }
 
 impl<'a> PendingConstraints<'a> {
@@ -60,6 +62,8 @@ impl<'a> PendingConstraints<'a> {
                 deferral: deferral(&fk.characteristics),
                 not_valid,
             }),
+            TableConstraint::PrimaryKeyUsingIndex(using) => self.using_index.push((true, using)),
+            TableConstraint::UniqueUsingIndex(using) => self.using_index.push((false, using)),
             TableConstraint::Check(check) => self.checks.push(CheckSpec {
                 name: check.name.as_ref().map(PgState::ident),
                 expr: &check.expr,
@@ -91,6 +95,15 @@ impl<'a> PendingConstraints<'a> {
             } else {
                 add_unique(state, table, key, stmt)?;
             }
+        }
+        for (primary, using) in self.using_index {
+            let spec = UsingIndexSpec {
+                primary,
+                name: using.name.as_ref().map(PgState::ident),
+                index: PgState::ident(&using.index_name),
+                deferral: deferral(&using.characteristics),
+            };
+            add_key_using_index(state, table, spec, stmt)?;
         }
         for fk in self.foreign_keys {
             add_foreign_key(state, table, fk, stmt)?;

@@ -27,6 +27,7 @@ mod reanalyse;
 mod state;
 mod types;
 mod view;
+mod viewdef;
 
 use crate::catalog::Catalog;
 use crate::error::{ReplayError, ReplayReport};

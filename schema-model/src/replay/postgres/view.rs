@@ -4,6 +4,7 @@
 use super::expr::{expression, Scope, TExpr};
 use super::state::{PgState, Relation, Stmt};
 use super::types::PgType;
+use super::viewdef::{view_definition, Target};
 use crate::catalog::{ObjectName, Provenance, View, ViewColumn};
 use crate::error::ReplayError;
 use sqlparser::ast::{CreateView, Expr, SelectItem, SetExpr, TableFactor};
@@ -54,6 +55,7 @@ pub fn create_view(state: &mut PgState, create: &CreateView, stmt: &Stmt) -> Res
     };
     let mut scope = Scope { relations: Vec::new(), qualify: true };
     let mut dependencies = Vec::new();
+    let mut from_relations = Vec::new();
     for from in &select.from {
         for factor in std::iter::once(&from.relation).chain(from.joins.iter().map(|j| &j.relation)) {
             let TableFactor::Table { name: table_name, alias, .. } = factor else {
@@ -63,29 +65,44 @@ pub fn create_view(state: &mut PgState, create: &CreateView, stmt: &Stmt) -> Res
             let Some((found, _)) = state.lookup_relation(&parts) else {
                 return Err(stmt.reject(format!("relation \"{}\" does not exist", parts.join("."))));
             };
-            let label = alias.as_ref().map(|a| PgState::ident(&a.name)).unwrap_or_else(|| found.name.clone());
+            let alias = alias.as_ref().map(|a| PgState::ident(&a.name));
+            let label = alias.clone().unwrap_or_else(|| found.name.clone());
             scope.relations.push((label, relation_columns(state, &found)));
+            from_relations.push((found.clone(), alias));
             dependencies.push(found);
         }
     }
     let mut columns = Vec::new();
+    let mut targets = Vec::new();
     for item in &select.projection {
         match item {
             SelectItem::Wildcard(_) => {
-                for (_, relation_columns) in &scope.relations {
-                    columns.extend(relation_columns.iter().map(|(n, t)| ViewColumn { name: n.clone(), ty: t.format() }));
+                for (relation, relation_columns) in &scope.relations {
+                    for (name, ty) in relation_columns {
+                        columns.push(ViewColumn { name: name.clone(), ty: ty.format() });
+                        let expr = TExpr::Var { qualifier: Some(relation.clone()), name: name.clone(), ty: ty.without_mods() };
+                        targets.push(Target { expr, name: name.clone() });
+                    }
                 }
             }
-            SelectItem::UnnamedExpr(expr) => columns.push(output_column(state, &scope, expr, figure_name(expr), stmt)?),
+            SelectItem::UnnamedExpr(expr) => {
+                let (column, target) = output_column(state, &scope, expr, figure_name(expr), stmt)?;
+                columns.push(column);
+                targets.push(target);
+            }
             SelectItem::ExprWithAlias { expr, alias } => {
-                columns.push(output_column(state, &scope, expr, PgState::ident(alias), stmt)?)
+                let (column, target) = output_column(state, &scope, expr, PgState::ident(alias), stmt)?;
+                columns.push(column);
+                targets.push(target);
             }
             other => return Err(stmt.unsupported(format!("select item `{other}` is not modelled by the Postgres replay"))),
         }
     }
-    for (column, alias) in columns.iter_mut().zip(&create.columns) {
+    for ((column, target), alias) in columns.iter_mut().zip(targets.iter_mut()).zip(&create.columns) {
         column.name = PgState::ident(&alias.name);
+        target.name = column.name.clone();
     }
+    let definition = view_definition(state, &create.query, &scope, &from_relations, &targets);
     state.view_dependencies.insert(name.clone(), dependencies);
     state.catalog.views.insert(
         name.clone(),
@@ -94,7 +111,7 @@ pub fn create_view(state: &mut PgState, create: &CreateView, stmt: &Stmt) -> Res
             materialized: create.materialized,
             columns,
             query: create.query.to_string(),
-            definition: None,
+            definition,
             indexes: Vec::new(),
             provenance: Provenance::new(stmt.at),
         },
@@ -103,7 +120,13 @@ pub fn create_view(state: &mut PgState, create: &CreateView, stmt: &Stmt) -> Res
 }
 
 /// One output column: a plain column keeps its declared type (with modifiers).
-fn output_column(state: &PgState, scope: &Scope, expr: &Expr, name: String, stmt: &Stmt) -> Result<ViewColumn, ReplayError> {
+fn output_column(
+    state: &PgState,
+    scope: &Scope,
+    expr: &Expr,
+    name: String,
+    stmt: &Stmt,
+) -> Result<(ViewColumn, Target), ReplayError> {
     let analysed = expression(state, scope, expr).map_err(|e| e.at(stmt))?;
     let ty = match &analysed {
         TExpr::Var { qualifier, name: column, .. } => scope
@@ -114,7 +137,7 @@ fn output_column(state: &PgState, scope: &Scope, expr: &Expr, name: String, stmt
             .unwrap_or_else(|| analysed.ty()),
         other => other.ty(),
     };
-    Ok(ViewColumn { name, ty: ty.format() })
+    Ok((ViewColumn { name: name.clone(), ty: ty.format() }, Target { expr: analysed, name }))
 }
 
 pub fn drop_view(

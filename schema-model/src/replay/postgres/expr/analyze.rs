@@ -538,11 +538,13 @@ impl Analyzer<'_> {
                 no_function(&name, args).trim_start_matches("function ").trim_end_matches(" does not exist")
             )));
         }
-        let score = |params: &[PgType]| -> Option<usize> {
+        // Postgres's `func_select_candidate`: most exact matches first, then most
+        // preferred types (`text`, `double precision`, ...) where a cast is needed.
+        let score = |params: &[PgType]| -> Option<(usize, usize)> {
             if params.len() != args.len() {
                 return None;
             }
-            let mut exact = 0;
+            let (mut exact, mut preferred) = (0, 0);
             for (arg, param) in args.iter().zip(params) {
                 let ty = arg.ty();
                 if ty.is("unknown") {
@@ -550,14 +552,16 @@ impl Analyzer<'_> {
                 }
                 match implicit_coercion(&ty, param)? {
                     Coercion::None => exact += 1,
+                    Coercion::Cast if is_preferred(param) => preferred += 1,
                     Coercion::Cast => {}
                 }
             }
-            Some(exact)
+            Some((exact, preferred))
         };
         candidates
             .into_iter()
             .filter_map(|c| score(&c.1).map(|s| (s, c)))
+            .rev() // the first of equally good candidates wins
             .max_by_key(|(s, _)| *s)
             .map(|(_, c)| c)
             .ok_or_else(|| rejected(no_function(&name, args)))
@@ -573,6 +577,13 @@ impl Analyzer<'_> {
         let args = args.into_iter().map(|a| self.coerce(a, &common, false)).collect::<Result<Vec<_>, _>>()?;
         Ok(TExpr::Coalesce { args, ty: common })
     }
+}
+
+/// Types marked `typispreferred` in their category.
+fn is_preferred(ty: &PgType) -> bool {
+    ty.schema.is_none()
+        && !ty.array
+        && matches!(ty.name.as_str(), "text" | "double precision" | "timestamp with time zone" | "interval" | "boolean" | "oid")
 }
 
 /// Postgres's message for a call no function accepts.

@@ -10,7 +10,7 @@ mod print;
 mod tree;
 
 pub use analyze::{Analyzer, Scope};
-pub use print::{deparse, quote_literal};
+pub use print::{deparse, deparse_pretty, quote_literal};
 pub use tree::TExpr;
 
 use super::state::{PgState, Stmt};
