@@ -148,7 +148,7 @@ impl Resolver<'_> {
     /// A column named as an INSERT or UPDATE target must exist in the target table.
     fn target_column(&mut self, target: &Relation, table: &ObjectName, ident: &Ident, insert: bool) {
         let name = self.rules.ident_name(ident);
-        if target.columns.open || target.column_count(self.rules, &name) > 0 {
+        if !target.columns.is_complete() || target.column_count(self.rules, &name) > 0 {
             return;
         }
         let table_name = table.0.last().and_then(|p| p.as_ident()).map_or_else(|| table.to_string(), |i| i.value.clone());

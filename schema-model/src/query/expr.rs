@@ -8,7 +8,7 @@
 use super::diagnostic::QueryErrorKind;
 use super::resolve::{Env, Resolver};
 use super::scope::{Lookup, Scope};
-use sqlparser::ast::{AccessExpr, Expr, Ident, Query, Visit, Visitor};
+use sqlparser::ast::{AccessExpr, Expr, FunctionArg, FunctionArguments, Ident, Query, Visit, Visitor};
 use std::ops::ControlFlow;
 
 /// Output-column aliases that bare names may fall back to in the clause being walked.
@@ -22,12 +22,14 @@ pub(crate) struct ExprWalker<'r, 'c, 's> {
     /// The node whose subtree was already handled and is being skipped by the visitor.
     skipping_query: Option<*const Query>,
     skipping_expr: Option<*const Expr>,
+    /// Names of named function arguments (`make_interval(days => n)`), not column references.
+    argument_names: Vec<*const Expr>,
 }
 
 impl<'r, 'c, 's> ExprWalker<'r, 'c, 's> {
     /// Resolves every column reference in `node`.
     pub fn walk<V: Visit>(resolver: &'r mut Resolver<'c>, node: &V, env: Env<'s>, aliases: Aliases<'s>) {
-        let mut walker = ExprWalker { resolver, env, aliases, skipping_query: None, skipping_expr: None };
+        let mut walker = ExprWalker { resolver, env, aliases, skipping_query: None, skipping_expr: None, argument_names: Vec::new() };
         let _ = node.visit(&mut walker);
     }
 
@@ -63,7 +65,20 @@ impl Visitor for ExprWalker<'_, '_, '_> {
         if self.skipping() {
             return ControlFlow::Continue(());
         }
+        if self.argument_names.contains(&(expr as *const Expr)) {
+            self.skipping_expr = Some(expr as *const Expr);
+            return ControlFlow::Continue(());
+        }
         match expr {
+            Expr::Function(function) => {
+                if let FunctionArguments::List(list) = &function.args {
+                    for arg in &list.args {
+                        if let FunctionArg::ExprNamed { name, .. } = arg {
+                            self.argument_names.push(name as *const Expr);
+                        }
+                    }
+                }
+            }
             Expr::Identifier(ident) => {
                 if let Some(scope) = self.env.scope {
                     self.resolver.column_reference(std::slice::from_ref(ident), scope, self.aliases);
@@ -121,8 +136,8 @@ impl Resolver<'_> {
 
     fn unqualified_column(&mut self, ident: &Ident, scope: &Scope<'_>, aliases: Aliases<'_>) {
         let rules = self.rules;
-        // `DEFAULT` in VALUES and SET is a keyword, not a column.
-        if ident.quote_style.is_none() && ident.value.eq_ignore_ascii_case("default") {
+        // `DEFAULT` in VALUES and SET, `CURRENT_USER`: keywords, not columns.
+        if rules.is_value_keyword(ident) {
             return;
         }
         let name = rules.ident_name(ident);
@@ -158,7 +173,7 @@ impl Resolver<'_> {
         match scope.relation(rules, schema_name.as_deref(), &qualifier_name) {
             Some(relation) => {
                 match relation.column_count(rules, &column_name) {
-                    0 if !relation.columns.open => {}
+                    0 if relation.columns.is_complete() => {}
                     0 | 1 => return,
                     _ => {
                         let message = rules.ambiguous_column(&column.value);

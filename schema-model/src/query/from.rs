@@ -82,7 +82,7 @@ impl Resolver<'_> {
         }
         for (side, relations) in [("left", left), ("right", right)] {
             let columns = visible_columns(relations);
-            if columns.open {
+            if !columns.is_complete() {
                 continue;
             }
             for ident in using {
@@ -166,6 +166,10 @@ impl Resolver<'_> {
         let alias_name = alias.map(|a| rules.ident_name(&a.name));
         let open = |relation_name: String| Relation::new(Some(alias_name.clone().unwrap_or(relation_name)), ColumnSet::open(Vec::new()));
 
+        // Postgres: `FROM user`, `FROM current_date` call the SQL value function.
+        if qualifiers.is_empty() && rules.engine == Engine::Postgres && rules.is_value_keyword(table) {
+            return open(table_name);
+        }
         if schema.is_none() && with_ctes {
             if let Some(columns) = env.ctes.and_then(|ctes| ctes.find(rules, &table_name)) {
                 let columns = self.alias_columns(alias, columns.clone());

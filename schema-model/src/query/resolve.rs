@@ -116,7 +116,7 @@ impl<'c> Resolver<'c> {
 
     /// ORDER BY of a set operation or VALUES: only output column names can be referred to.
     fn set_operation_order_by(&mut self, items: &[OrderByExpr], columns: &ColumnSet) {
-        if self.rules.engine != Engine::Postgres || columns.open {
+        if self.rules.engine != Engine::Postgres || !columns.is_complete() {
             return;
         }
         for item in items {
@@ -223,10 +223,7 @@ impl<'c> Resolver<'c> {
                     self.walk(expr, env, NO_ALIASES);
                     match expression_name(self.rules, expr) {
                         Some(name) => columns.names.push(name),
-                        None => {
-                            columns.names.push(String::new());
-                            columns.open = true;
-                        }
+                        None => columns.names.push(String::new()),
                     }
                 }
                 SelectItem::ExprWithAlias { expr, alias } => {

@@ -14,6 +14,23 @@ pub(crate) struct Rules {
 
 /// Postgres system columns, present on every table (not on views or subqueries).
 const POSTGRES_SYSTEM_COLUMNS: &[&str] = &["tableoid", "xmin", "cmin", "xmax", "cmax", "ctid"];
+/// Keywords that denote a value wherever an expression (or, in Postgres, a FROM item) may
+/// stand: never column or table names unless quoted.
+const SQL_VALUE_KEYWORDS: &[&str] = &["default", "current_date", "current_time", "current_timestamp"];
+const POSTGRES_VALUE_KEYWORDS: &[&str] = &[
+    "default",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "localtime",
+    "localtimestamp",
+    "user",
+    "current_user",
+    "session_user",
+    "current_role",
+    "current_catalog",
+    "current_schema",
+];
 /// SQLite's implicit row id names, present on every table with a row id.
 const SQLITE_ROWID_COLUMNS: &[&str] = &["rowid", "oid", "_rowid_"];
 
@@ -47,6 +64,19 @@ impl Rules {
             Engine::Postgres => wanted == name,
             Engine::Sqlite | Engine::Mysql => wanted.eq_ignore_ascii_case(name),
         }
+    }
+
+    /// Whether an unquoted name is a keyword standing for a value (`DEFAULT`, `CURRENT_USER`,
+    /// `CURRENT_DATE`, ...) rather than a column or table.
+    pub fn is_value_keyword(self, ident: &Ident) -> bool {
+        if ident.quote_style.is_some() {
+            return false;
+        }
+        let keywords: &[&str] = match self.engine {
+            Engine::Postgres => POSTGRES_VALUE_KEYWORDS,
+            Engine::Sqlite | Engine::Mysql => SQL_VALUE_KEYWORDS,
+        };
+        keywords.iter().any(|k| ident.value.eq_ignore_ascii_case(k))
     }
 
     /// Columns every table has without declaring them.

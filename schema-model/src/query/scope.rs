@@ -10,9 +10,10 @@
 
 use super::rules::Rules;
 
-/// The columns a relation exposes. `open` means the list may be incomplete (a function's
-/// result, an expression whose output name the engine derives differently), so a name missing
-/// from it is never reported.
+/// The columns a relation exposes, in order. A column whose name the engine derives in a way
+/// the model does not follow (an unaliased expression) has an empty name; `open` means more
+/// columns may follow (a function's result). A name missing from an incomplete set is never
+/// reported.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ColumnSet {
     pub names: Vec<String>,
@@ -26,6 +27,11 @@ impl ColumnSet {
 
     pub fn open(names: Vec<String>) -> ColumnSet {
         ColumnSet { names, open: true }
+    }
+
+    /// Whether every column and its name are known.
+    pub fn is_complete(&self) -> bool {
+        !self.open && self.names.iter().all(|n| !n.is_empty())
     }
 
     /// How many columns carry the name.
@@ -119,7 +125,7 @@ impl<'s> Scope<'s> {
             let mut open = false;
             for relation in level.relations.iter().filter(|r| r.unqualified) {
                 matches += relation.column_count(rules, name);
-                open |= relation.columns.open;
+                open |= !relation.columns.is_complete();
             }
             match matches {
                 0 if open => return Lookup::Unknown,

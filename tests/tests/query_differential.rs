@@ -1,0 +1,250 @@
+//! The query checker against the real engines, query by query.
+//!
+//! Every file `tests/queries/<set>.sql` holds hand-written queries over the schema of the
+//! corpus set `<set>`. The set's migrations are replayed (the catalog the macros see) and
+//! also applied to the real engine; then each query is prepared by the engine (Postgres
+//! `Parse`, SQLite `prepare`) and checked by [`check_query`]:
+//!
+//! * a query the engine accepts must produce no diagnostic (a *false error* otherwise);
+//! * a query the engine rejects for an undefined table, undefined column or ambiguous column
+//!   (SQLSTATE 42P01 / 42703 / 42702; SQLite `no such table`, `no such column`,
+//!   `has no column named`, `ambiguous column name`) must produce a diagnostic of that class
+//!   (a *miss* when it produces none).
+//!
+//! Queries the engine rejects for any other reason make the test fail too: the corpus must
+//! only hold queries that say something about name resolution.
+
+use schema_model::catalog::{Catalog, Engine};
+use schema_model::query::{check_query, QueryErrorKind};
+use schema_model::replay::replay_files;
+use schema_tests::corpus::{corpus_dir, CorpusSet};
+use schema_tests::{pg, pg_apply};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Misses allowed per engine: rejections the checker does not (yet) predict. Each known one
+/// is a case where the checker deliberately accepts because the model cannot be sure (see the
+/// `-- miss:` comments in the query files), so the count is pinned to those.
+const MAX_MISSED_POSTGRES: usize = 0;
+const MAX_MISSED_SQLITE: usize = 0;
+
+/// One query of a query file, with the line it starts on.
+struct CorpusQuery {
+    file: String,
+    line: usize,
+    sql: String,
+}
+
+/// What the engine said about a query.
+enum Verdict {
+    Accepted,
+    Rejected(QueryErrorKind, String),
+    /// Rejected for a reason outside name resolution (a mistake in the query file).
+    Unusable(String),
+}
+
+/// Running counts of one engine's comparison.
+#[derive(Default)]
+struct Tally {
+    accepted: usize,
+    rejected: usize,
+    agree: usize,
+    false_errors: Vec<String>,
+    missed: Vec<String>,
+    wrong_class: Vec<String>,
+    unusable: Vec<String>,
+}
+
+impl Tally {
+    fn record(&mut self, query: &CorpusQuery, verdict: Verdict, catalog: &Catalog) {
+        let diagnostics = check_query(catalog, &query.sql);
+        let at = format!("{}:{}", query.file, query.line);
+        let ours: Vec<String> = diagnostics.iter().map(|d| format!("{:?}: {}", d.kind, d.message)).collect();
+        match verdict {
+            Verdict::Accepted => {
+                self.accepted += 1;
+                if diagnostics.is_empty() {
+                    self.agree += 1;
+                } else {
+                    self.false_errors.push(format!("{at}: engine accepts, checker says {ours:?}\n    {}", query.sql));
+                }
+            }
+            Verdict::Rejected(kind, message) => {
+                self.rejected += 1;
+                if diagnostics.iter().any(|d| d.kind == kind) {
+                    self.agree += 1;
+                } else if diagnostics.is_empty() {
+                    self.missed.push(format!("{at}: engine says `{message}`, checker accepts\n    {}", query.sql));
+                } else {
+                    self.wrong_class.push(format!("{at}: engine says `{message}`, checker says {ours:?}\n    {}", query.sql));
+                }
+            }
+            Verdict::Unusable(message) => self.unusable.push(format!("{at}: {message}\n    {}", query.sql)),
+        }
+    }
+
+    fn report_and_assert(&self, engine: &str, max_missed: usize) {
+        let total = self.accepted + self.rejected + self.unusable.len();
+        println!(
+            "{engine}: {total} queries ({} accepted, {} rejected by the engine): agree {}, false errors {}, missed {}, wrong class {}, unusable {}",
+            self.accepted,
+            self.rejected,
+            self.agree,
+            self.false_errors.len(),
+            self.missed.len(),
+            self.wrong_class.len(),
+            self.unusable.len()
+        );
+        for (title, list) in [
+            ("FALSE ERROR", &self.false_errors),
+            ("MISSED", &self.missed),
+            ("WRONG CLASS", &self.wrong_class),
+            ("UNUSABLE QUERY", &self.unusable),
+        ] {
+            for line in list {
+                println!("{title} {line}");
+            }
+        }
+        assert!(total > 0, "{engine}: no queries were compared");
+        assert!(self.false_errors.is_empty(), "{engine}: {} false errors", self.false_errors.len());
+        assert!(self.wrong_class.is_empty(), "{engine}: {} diagnostics of the wrong class", self.wrong_class.len());
+        assert!(self.unusable.is_empty(), "{engine}: {} queries rejected for reasons outside name resolution", self.unusable.len());
+        assert!(self.missed.len() <= max_missed, "{engine}: {} missed rejections (at most {max_missed} expected)", self.missed.len());
+    }
+}
+
+/// The query files whose corpus set runs on `engine`, with the set.
+fn query_files(corpus: &Path, engine: Engine) -> Vec<(CorpusSet, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "sql"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let set_name = path.file_stem().and_then(|s| s.to_str()).expect("query file name").to_string();
+            (CorpusSet::load(corpus, &set_name), path)
+        })
+        .filter(|(set, _)| set.engine == engine)
+        .collect()
+}
+
+/// Splits a query file: each query ends with a line ending in `;`; comment lines before a
+/// query are skipped.
+fn read_queries(path: &Path) -> Vec<CorpusQuery> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let file = format!("tests/queries/{}", path.file_name().and_then(|n| n.to_str()).unwrap_or_default());
+    let mut queries = Vec::new();
+    let mut current: Option<CorpusQuery> = None;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if current.is_none() && (trimmed.is_empty() || trimmed.starts_with("--")) {
+            continue;
+        }
+        let query = current.get_or_insert_with(|| CorpusQuery { file: file.clone(), line: index + 1, sql: String::new() });
+        if !query.sql.is_empty() {
+            query.sql.push('\n');
+        }
+        query.sql.push_str(line);
+        if trimmed.ends_with(';') {
+            let mut query = current.take().expect("query in progress");
+            query.sql = query.sql.trim_end().trim_end_matches(';').to_string();
+            queries.push(query);
+        }
+    }
+    assert!(current.is_none(), "{file}: the last query has no closing `;`");
+    queries
+}
+
+/// The catalog the macros would see: the set's migrations replayed.
+fn replayed_catalog(set: &CorpusSet) -> Catalog {
+    replay_files(set.engine, &set.migrations())
+        .unwrap_or_else(|e| panic!("{}: replay failed: {e}", set.name))
+        .catalog
+}
+
+fn postgres_verdict(client: &mut postgres::Client, sql: &str) -> Verdict {
+    let error = match client.prepare(sql) {
+        Ok(_) => return Verdict::Accepted,
+        Err(error) => error,
+    };
+    let message = pg_apply::server_message(&error);
+    match error.code().map(|code| code.code()) {
+        Some("42P01") => Verdict::Rejected(QueryErrorKind::UndefinedTable, message),
+        Some("42703") => Verdict::Rejected(QueryErrorKind::UndefinedColumn, message),
+        Some("42702") => Verdict::Rejected(QueryErrorKind::AmbiguousColumn, message),
+        code => Verdict::Unusable(format!("{} ({})", message, code.unwrap_or("no SQLSTATE"))),
+    }
+}
+
+fn sqlite_verdict(connection: &rusqlite::Connection, sql: &str) -> Verdict {
+    let message = match connection.prepare(sql) {
+        Ok(_) => return Verdict::Accepted,
+        Err(error) => error.to_string(),
+    };
+    if message.starts_with("no such table") {
+        Verdict::Rejected(QueryErrorKind::UndefinedTable, message)
+    } else if message.starts_with("no such column") || message.contains(" has no column named ") {
+        Verdict::Rejected(QueryErrorKind::UndefinedColumn, message)
+    } else if message.starts_with("ambiguous column name") {
+        Verdict::Rejected(QueryErrorKind::AmbiguousColumn, message)
+    } else {
+        Verdict::Unusable(message)
+    }
+}
+
+/// A fresh in-memory SQLite database holding the set's schema, applied file by file as the
+/// migration tools do (the set's session statements first, each file in a transaction
+/// unless marked otherwise).
+fn sqlite_database(set: &CorpusSet) -> rusqlite::Connection {
+    let connection = rusqlite::Connection::open_in_memory().expect("in-memory SQLite database");
+    for statement in set.set["session"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        connection.execute_batch(statement).unwrap_or_else(|e| panic!("{}: `{statement}`: {e}", set.name));
+    }
+    let flags = set.set["files"].as_array().expect("set.json lists files");
+    for (file, entry) in set.migrations().iter().zip(flags) {
+        let batch = if entry["transaction"].as_bool().unwrap_or(true) {
+            format!("BEGIN;\n{}\n;COMMIT;", file.text)
+        } else {
+            file.text.clone()
+        };
+        connection.execute_batch(&batch).unwrap_or_else(|e| panic!("{}: {e}", file.name));
+    }
+    connection
+}
+
+#[test]
+fn postgres_rejects_exactly_the_names_the_checker_rejects() {
+    let Some(corpus) = corpus_dir() else { return };
+    let Some(cluster) = pg::cluster() else { return };
+    let mut tally = Tally::default();
+    for (set, path) in query_files(&corpus, Engine::Postgres) {
+        let catalog = replayed_catalog(&set);
+        let database = cluster.fresh_database();
+        pg_apply::apply_corpus_set(&database, &set).unwrap_or_else(|e| panic!("{}: {e}", set.name));
+        let mut client = database.connect();
+        for query in read_queries(&path) {
+            let verdict = postgres_verdict(&mut client, &query.sql);
+            tally.record(&query, verdict, &catalog);
+        }
+    }
+    tally.report_and_assert("postgres", MAX_MISSED_POSTGRES);
+}
+
+#[test]
+fn sqlite_rejects_exactly_the_names_the_checker_rejects() {
+    let Some(corpus) = corpus_dir() else { return };
+    let mut tally = Tally::default();
+    for (set, path) in query_files(&corpus, Engine::Sqlite) {
+        let catalog = replayed_catalog(&set);
+        let connection = sqlite_database(&set);
+        for query in read_queries(&path) {
+            let verdict = sqlite_verdict(&connection, &query.sql);
+            tally.record(&query, verdict, &catalog);
+        }
+    }
+    tally.report_and_assert("sqlite", MAX_MISSED_SQLITE);
+}
