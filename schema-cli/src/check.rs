@@ -8,7 +8,7 @@ use crate::output::{github_annotation, Format};
 use crate::project::{crates_with_tracks, replay_crate, ReplayedCrate};
 use clap::Args;
 use schema_model::model::TrackModel;
-use schema_model::parity::{self, apply_allowances, Difference, DifferenceKind, TrackCatalog, MISSING};
+use schema_model::parity::{self, apply_allowances, Difference, TrackCatalog, MISSING};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -118,20 +118,6 @@ fn matching(a: &TrackModel, b: &TrackModel, differences: &[Difference]) -> (usiz
     (tables, columns)
 }
 
-/// The short name of a difference kind, as printed.
-pub fn kind_name(kind: DifferenceKind) -> &'static str {
-    match kind {
-        DifferenceKind::Table => "table",
-        DifferenceKind::Column => "column",
-        DifferenceKind::ColumnType => "type",
-        DifferenceKind::Nullability => "nullability",
-        DifferenceKind::Default => "default",
-        DifferenceKind::PrimaryKey => "primary key",
-        DifferenceKind::Unique => "unique",
-        DifferenceKind::Index => "index",
-    }
-}
-
 /// `table.column`, `table`, or `table (detail)`.
 pub fn object_name(difference: &Difference) -> String {
     match (&difference.column, &difference.detail) {
@@ -168,10 +154,10 @@ fn print_human(replayed: &ReplayedCrate, pairs: &[PairReport]) {
         );
         let mut rows = vec![vec!["".to_string(), "kind".into(), "object".into(), pair.a.clone(), pair.b.clone()]];
         for difference in &pair.reported {
-            rows.push(vec!["x".into(), kind_name(difference.kind).into(), object_name(difference), side_text(difference, &pair.a), side_text(difference, &pair.b)]);
+            rows.push(vec!["x".into(), difference.kind.name().into(), object_name(difference), side_text(difference, &pair.a), side_text(difference, &pair.b)]);
         }
         for (difference, reason) in &pair.allowed {
-            rows.push(vec!["ok".into(), kind_name(difference.kind).into(), object_name(difference), side_text(difference, &pair.a), format!("{} [allowed: {reason}]", side_text(difference, &pair.b))]);
+            rows.push(vec!["ok".into(), difference.kind.name().into(), object_name(difference), side_text(difference, &pair.a), format!("{} [allowed: {reason}]", side_text(difference, &pair.b))]);
         }
         if rows.len() > 1 {
             print!("{}", crate::output::table(&rows));
@@ -200,7 +186,7 @@ fn print_github(replayed: &ReplayedCrate, pairs: &[PairReport]) {
 fn crate_json(replayed: &ReplayedCrate, pairs: &[PairReport]) -> Value {
     let difference_json = |d: &Difference, allowed: Option<&str>| {
         json!({
-            "kind": kind_name(d.kind),
+            "kind": d.kind.name(),
             "table": d.table,
             "column": d.column,
             "detail": d.detail,

@@ -2,7 +2,7 @@
 //! live databases), each with its risk classes (data, writes, operation) and, with `--sql`,
 //! the statements that make B match A in B's dialect. Nothing is ever executed.
 
-use crate::check::{kind_name, object_name};
+use crate::check::object_name;
 use crate::output::could_not_check;
 use crate::sources::{resolve, Timeouts};
 use clap::{Args, ValueEnum};
@@ -106,7 +106,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
 fn print_human(a: &str, b: &str, entries: &[Entry]) {
     println!("A = {a}\nB = {b}\n{} difference(s)", entries.len());
     for entry in entries {
-        println!("\n{} {}: {}", kind_name(entry.difference.kind), object_name(&entry.difference), entry.difference.headline());
+        println!("\n{} {}: {}", entry.difference.kind.name(), object_name(&entry.difference), entry.difference.headline());
         for side in &entry.difference.sides {
             let at = side.location.as_ref().map(|l| format!(" ({}:{})", l.file, l.line)).unwrap_or_default();
             println!("  {}: {}{at}", side.tracks.join(", "), side.value);
@@ -129,7 +129,7 @@ fn print_json(a: &str, b: &str, entries: &[Entry]) {
         "a": a,
         "b": b,
         "differences": entries.iter().map(|e| json!({
-            "kind": kind_name(e.difference.kind),
+            "kind": e.difference.kind.name(),
             "table": e.difference.table,
             "column": e.difference.column,
             "detail": e.difference.detail,

@@ -5,20 +5,15 @@
 //! migration has it (a manual change on the database). Exit status 0 when the database
 //! matches, 1 on drift, 2 when the check could not run.
 
-use crate::check::{kind_name, object_name};
 use crate::database::DatabaseUrl;
 use crate::output::could_not_check;
 use crate::sources::{introspect_live, track_catalog, Timeouts};
 use clap::{Args, ValueEnum};
-use schema_model::catalog::Location;
-use schema_model::parity::{self, Difference, TrackCatalog, MISSING};
+use schema_model::live::health::drift_between;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
-
-/// The name the live database goes by in the comparison.
-pub const DATABASE: &str = "database";
 
 #[derive(Args)]
 pub struct DriftArgs {
@@ -47,14 +42,6 @@ enum DriftFormat {
     Json,
 }
 
-/// One difference between the migrations and the database, explained.
-pub struct DriftItem {
-    pub difference: Difference,
-    /// The migration that creates or last changed the object, when the migrations have it.
-    pub migration: Option<Location>,
-    pub explanation: String,
-}
-
 pub fn run(args: &DriftArgs) -> ExitCode {
     let url = DatabaseUrl::new(&args.database_url);
     let (_, expected) = match track_catalog(&args.track, args.manifest_path.as_deref()) {
@@ -66,18 +53,14 @@ pub fn run(args: &DriftArgs) -> ExitCode {
         Ok(live) => live,
         Err(e) => return could_not_check(&url.redact(&e)),
     };
-    let differences = parity::check(&[
-        TrackCatalog { name: &args.track, catalog: &expected },
-        TrackCatalog { name: DATABASE, catalog: &live },
-    ]);
-    let items: Vec<DriftItem> = differences.into_iter().map(|d| explain(&args.track, d)).collect();
+    let items = drift_between(&args.track, &expected, &live);
     match args.format {
         DriftFormat::Human => {
             println!("drift of track `{}` against {url}: {} difference(s)", args.track, items.len());
             for item in &items {
-                println!("\n{} {}: {}", kind_name(item.difference.kind), object_name(&item.difference), item.difference.headline());
-                println!("  migrations: {}", value_on(&item.difference, &args.track));
-                println!("  database:   {}", value_on(&item.difference, DATABASE));
+                println!("\n{}", item.message);
+                println!("  migrations: {}", item.expected);
+                println!("  database:   {}", item.actual);
                 println!("  {}", item.explanation);
             }
         }
@@ -86,17 +69,7 @@ pub fn run(args: &DriftArgs) -> ExitCode {
                 "track": args.track,
                 "database": url.shown(),
                 "clean": items.is_empty(),
-                "differences": items.iter().map(|i| json!({
-                    "kind": kind_name(i.difference.kind),
-                    "table": i.difference.table,
-                    "column": i.difference.column,
-                    "detail": i.difference.detail,
-                    "message": i.difference.headline(),
-                    "migrations": value_on(&i.difference, &args.track),
-                    "database": value_on(&i.difference, DATABASE),
-                    "migration": i.migration.as_ref().map(|l| json!({"file": l.file, "line": l.line, "column": l.column})),
-                    "explanation": i.explanation,
-                })).collect::<Vec<_>>(),
+                "differences": items,
             });
             println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         }
@@ -106,26 +79,4 @@ pub fn run(args: &DriftArgs) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
-}
-
-/// What `who` has for the difference (`bigint`, `missing`, ...).
-fn value_on(difference: &Difference, who: &str) -> String {
-    difference.sides.iter().find(|s| s.tracks.iter().any(|t| t == who)).map(|s| s.value.clone()).unwrap_or_default()
-}
-
-/// Attributes a difference: the migration that should have produced the database's state,
-/// or none when only the database has the object.
-pub fn explain(track: &str, difference: Difference) -> DriftItem {
-    let migrations_side = difference.sides.iter().find(|s| s.tracks.iter().any(|t| t == track));
-    let (migration, explanation) = match migrations_side {
-        Some(side) if side.value == MISSING => {
-            (None, "no migration has this: the database was changed by hand (or by a migration outside the track)".to_string())
-        }
-        Some(side) => match &side.location {
-            Some(at) => (Some(at.clone()), format!("the migration at {}:{} should have produced this", at.file, at.line)),
-            None => (None, "the migrations have this, but its origin is unknown".to_string()),
-        },
-        None => (None, String::new()),
-    };
-    DriftItem { difference, migration, explanation }
 }

@@ -6,7 +6,7 @@
 //! between replay and server. Exit status 0 when they agree, 1 when not, 2 when the check
 //! could not run.
 
-use crate::check::{kind_name, object_name};
+use crate::check::object_name;
 use crate::database::{error_chain, DatabaseUrl};
 use crate::output::could_not_check;
 use crate::project::{crate_with_track, crates_with_tracks, replay_crate};
@@ -108,7 +108,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     }
     println!("{} difference(s) between the replay and the server:", differences.len());
     for difference in &differences {
-        println!("\n{} {}: {}", kind_name(difference.kind), object_name(difference), difference.headline());
+        println!("\n{} {}: {}", difference.kind.name(), object_name(difference), difference.headline());
         for side in &difference.sides {
             let at = side.location.as_ref().map(|l| format!(" ({}:{})", l.file, l.line)).unwrap_or_default();
             println!("  {}: {}{at}", side.tracks.join(", "), side.value);

@@ -1,6 +1,7 @@
 //! Shared helpers for the workspace-level tests: locating the corpus, comparing JSON
 //! catalogs, starting throwaway real engines and applying migrations to them.
 
+pub mod cli;
 pub mod corpus;
 pub mod json_diff;
 pub mod mariadb;

@@ -20,6 +20,7 @@
 //! read-only transaction with a statement timeout that drift checks run in.
 
 mod constraints;
+pub mod health;
 mod objects;
 mod query;
 mod relations;
@@ -29,6 +30,7 @@ use crate::catalog::{Catalog, Engine};
 use postgres::{GenericClient, Transaction};
 use std::time::Duration;
 
+pub use health::{check_live, HealthReport};
 pub use query::LiveError;
 
 /// Reads the whole user schema of the connected database.

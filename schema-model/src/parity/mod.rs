@@ -46,6 +46,22 @@ pub enum DifferenceKind {
     Index,
 }
 
+impl DifferenceKind {
+    /// The short name used in reports (`table`, `column`, `type`, `primary key`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            DifferenceKind::Table => "table",
+            DifferenceKind::Column => "column",
+            DifferenceKind::ColumnType => "type",
+            DifferenceKind::Nullability => "nullability",
+            DifferenceKind::Default => "default",
+            DifferenceKind::PrimaryKey => "primary key",
+            DifferenceKind::Unique => "unique",
+            DifferenceKind::Index => "index",
+        }
+    }
+}
+
 /// The tracks that share one value of the compared property.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Side {
