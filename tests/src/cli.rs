@@ -58,8 +58,9 @@ pub fn cargo_schema() -> &'static Path {
 /// Runs `cargo-schema args...` (as `cargo schema` would, with `schema` first), killing it
 /// after `limit`.
 pub fn run(args: &[&str], limit: Duration) -> Run {
+    let binary = cargo_schema();
     let started = Instant::now();
-    let mut child = Command::new(cargo_schema())
+    let mut child = Command::new(binary)
         .arg("schema")
         .args(args)
         .env_remove("DATABASE_URL")

@@ -68,7 +68,7 @@ fn table_section(table: &Table) -> String {
     for check in &table.checks {
         keys.push(format!("* check `{}` `{}` at {}", check.name, cell(&check.definition), at(&check.provenance.created)));
     }
-    for index in &table.indexes {
+    for index in table.indexes.iter().filter(|i| !i.primary && i.constraint.is_none()) {
         let keys_text: Vec<&str> = index.keys.iter().map(|k| k.definition.as_str()).collect();
         let unique = if index.unique { "unique " } else { "" };
         let predicate = index.predicate.as_deref().map(|p| format!(" where `{p}`")).unwrap_or_default();

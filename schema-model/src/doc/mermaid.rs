@@ -30,7 +30,8 @@ pub fn er_diagram(catalog: &Catalog) -> String {
     out
 }
 
-/// Mermaid key markers of a column: `PK`, `FK`, `UK`.
+/// Mermaid key markers of a column: `PK`, `FK`, `UK` (a unique constraint or unique index
+/// on the column alone).
 fn column_keys(table: &Table, column: &str) -> Vec<&'static str> {
     let named = |columns: &[String]| columns.iter().any(|c| c == column);
     let mut keys = Vec::new();
@@ -40,7 +41,8 @@ fn column_keys(table: &Table, column: &str) -> Vec<&'static str> {
     if table.foreign_keys.iter().any(|f| named(&f.columns)) {
         keys.push("FK");
     }
-    if table.uniques.iter().any(|u| u.columns == [column]) {
+    let single_unique_index = |i: &crate::catalog::Index| i.unique && !i.primary && i.predicate.is_none() && i.keys.len() == 1 && i.keys[0].column.as_deref() == Some(column);
+    if table.uniques.iter().any(|u| u.columns == [column]) || table.indexes.iter().any(single_unique_index) {
         keys.push("UK");
     }
     keys

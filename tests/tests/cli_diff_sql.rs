@@ -1,0 +1,108 @@
+//! `cargo schema diff --sql` round trips on real Postgres: for pairs of schemas taken from
+//! the corpus (a migration set and a prefix of it, both ways round), a database holding B
+//! gets the printed statements, and its catalog then has no difference from A.
+
+use schema_model::catalog::{Catalog, Engine};
+use schema_model::fix_sql::fix_script;
+use schema_model::live::introspect;
+use schema_model::parity::{self, TrackCatalog};
+use schema_model::replay::replay_files;
+use schema_model::risk::{changes_from_parity, Change, Named};
+use schema_tests::cli::run;
+use schema_tests::corpus::{corpus_dir, CorpusSet};
+use schema_tests::pg::{cluster, Database};
+use schema_tests::pg_apply::{apply_file, FileRun};
+use serde_json::Value;
+use std::time::Duration;
+
+/// A database holding the first `count` migrations of `set`, applied as the tool applies them.
+fn database_with(set: &CorpusSet, count: usize) -> Database {
+    let cluster = cluster().expect("cluster");
+    let db = cluster.fresh_database();
+    let session: Vec<String> =
+        set.set["session"].as_array().map(|s| s.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default();
+    let flags = set.set["files"].as_array().cloned().unwrap_or_default();
+    for (file, entry) in set.migrations().iter().zip(&flags).take(count) {
+        let transaction = entry["transaction"].as_bool().unwrap_or(true);
+        apply_file(&db, &FileRun { file, transaction, session: &session }).unwrap_or_else(|e| panic!("{}: {e}", set.name));
+    }
+    db
+}
+
+fn differences(a: &Catalog, b: &Catalog) -> Vec<parity::Difference> {
+    parity::check(&[TrackCatalog { name: "A", catalog: a }, TrackCatalog { name: "B", catalog: b }])
+}
+
+/// Makes a database holding `b_count` migrations match the replay of `a_count` migrations.
+fn round_trip(set: &CorpusSet, a_count: usize, b_count: usize) {
+    let files = set.migrations();
+    let a = replay_files(Engine::Postgres, &files[..a_count]).unwrap_or_else(|e| panic!("replay {}: {e}", set.name)).catalog;
+    let db = database_with(set, b_count);
+    let mut client = db.connect();
+    let b = introspect(&mut client).expect("introspect B");
+    let before = differences(&a, &b);
+    assert!(!before.is_empty(), "{} {a_count} vs {b_count}: the schemas must differ", set.name);
+    let changes: Vec<Change> = before
+        .iter()
+        .flat_map(|d| changes_from_parity(d, Named { name: "A", catalog: &a }, Named { name: "B", catalog: &b }))
+        .collect();
+    let script = fix_script(&changes, &a, &b);
+    client.batch_execute(&script).unwrap_or_else(|e| panic!("{} {a_count} vs {b_count}: the fix failed: {e}\n{script}", set.name));
+    let after = introspect(&mut client).expect("introspect fixed B");
+    let remaining: Vec<String> = differences(&a, &after).iter().map(|d| d.to_string()).collect();
+    assert!(
+        remaining.is_empty(),
+        "{} {a_count} vs {b_count}: differences left after the fix:\n{}\n--- script:\n{script}",
+        set.name,
+        remaining.join("\n")
+    );
+}
+
+fn corpus_set(name: &str) -> Option<CorpusSet> {
+    let Some(corpus) = corpus_dir() else {
+        assert!(std::env::var_os("CI").is_none(), "the corpus is missing under CI");
+        eprintln!("*** SKIPPED: the corpus is not available ***");
+        return None;
+    };
+    Some(CorpusSet::load(&corpus, name))
+}
+
+#[test]
+fn fix_sql_makes_b_match_a_on_real_postgres() {
+    if cluster().is_none() {
+        return;
+    }
+    for (name, pairs) in [("vaultwarden-pg", [(46, 20), (20, 46), (46, 35)]), ("atuin-server-pg", [(20, 8), (8, 20), (20, 14)])] {
+        let Some(set) = corpus_set(name) else { return };
+        let total = set.migrations().len();
+        for (a, b) in pairs {
+            round_trip(&set, a.min(total), b.min(total));
+        }
+    }
+}
+
+#[test]
+fn diff_command_prints_the_fix_and_the_risks() {
+    if cluster().is_none() {
+        return;
+    }
+    let Some(set) = corpus_set("atuin-server-pg") else { return };
+    let cluster = cluster().expect("cluster");
+    let db = database_with(&set, 8);
+    cluster.create_password_role("diff_reader", "d1ff-pw");
+    let url = db.tcp_url("diff_reader", "d1ff-pw");
+    let migrations = set.dir.join("migrations");
+    let a = migrations.to_str().unwrap_or_default();
+    let report = run(&["diff", a, &url, "--engine", "postgres"], Duration::from_secs(60));
+    assert_eq!(report.status, Some(1), "{}", report.all_output());
+    assert!(report.stdout.contains("data:"), "{}", report.stdout);
+    assert!(report.stdout.contains("operation:"), "{}", report.stdout);
+    assert!(!report.all_output().contains("d1ff-pw"));
+
+    let sql = run(&["diff", a, &url, "--engine", "postgres", "--sql"], Duration::from_secs(60));
+    assert_eq!(sql.status, Some(1), "{}", sql.all_output());
+    db.connect().batch_execute(&sql.stdout).unwrap_or_else(|e| panic!("the printed fix failed: {e}\n{}", sql.stdout));
+    let again = run(&["diff", a, &url, "--engine", "postgres"], Duration::from_secs(60));
+    assert_eq!(again.status, Some(0), "{}", again.all_output());
+    assert!(again.stdout.contains("0 difference(s)"), "{}", again.stdout);
+}
