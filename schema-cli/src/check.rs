@@ -4,7 +4,7 @@
 //! declaration are honoured. Exit status 0 when clean, 1 on drift, 2 when a track cannot be
 //! replayed.
 
-use crate::output::{github_annotation, Format};
+use crate::output::{Format, github_annotation, out, outln};
 use crate::project::{crates_with_tracks, replay_crate, ReplayedCrate};
 use clap::Args;
 use schema_model::model::TrackModel;
@@ -61,7 +61,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
     if args.format == Format::Json {
         let report = json!({ "clean": !drift && !failed, "crates": json_crates });
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
     }
     match (failed, drift) {
         (true, _) => ExitCode::from(2),
@@ -141,11 +141,11 @@ fn side_text(difference: &Difference, track: &str) -> String {
 fn print_human(replayed: &ReplayedCrate, pairs: &[PairReport]) {
     let package = &replayed.crate_tracks.package;
     if pairs.is_empty() {
-        println!("crate `{package}`: {} track(s), nothing to compare", replayed.tracks.len());
+        outln!("crate `{package}`: {} track(s), nothing to compare", replayed.tracks.len());
     }
     for pair in pairs {
-        println!("crate `{package}`: track `{}` vs track `{}`", pair.a, pair.b);
-        println!(
+        outln!("crate `{package}`: track `{}` vs track `{}`", pair.a, pair.b);
+        outln!(
             "  match: {} tables, {} columns; differences: {}{}",
             pair.matching_tables,
             pair.matching_columns,
@@ -160,9 +160,9 @@ fn print_human(replayed: &ReplayedCrate, pairs: &[PairReport]) {
             rows.push(vec!["ok".into(), difference.kind.name().into(), object_name(difference), side_text(difference, &pair.a), format!("{} [allowed: {reason}]", side_text(difference, &pair.b))]);
         }
         if rows.len() > 1 {
-            print!("{}", crate::output::table(&rows));
+            out!("{}", crate::output::table(&rows));
         }
-        println!();
+        outln!();
     }
 }
 
@@ -173,11 +173,11 @@ fn print_github(replayed: &ReplayedCrate, pairs: &[PairReport]) {
             let message = format!("{} (tracks `{}` vs `{}`)", difference.headline(), pair.a, pair.b);
             let located: Vec<_> = difference.sides.iter().filter(|s| s.value != MISSING).filter_map(|s| s.location.as_ref()).collect();
             if located.is_empty() {
-                println!("{}", github_annotation("error", None, &message));
+                outln!("{}", github_annotation("error", None, &message));
             }
             for at in located {
                 let file = base.join(&at.file);
-                println!("{}", github_annotation("error", Some((&file.to_string_lossy(), at.line)), &message));
+                outln!("{}", github_annotation("error", Some((&file.to_string_lossy(), at.line)), &message));
             }
         }
     }

@@ -2,8 +2,8 @@
 //! live databases), each with its risk classes (data, writes, operation) and, with `--sql`,
 //! the statements that make B match A in B's dialect. Nothing is ever executed.
 
+use crate::output::{could_not_check, out, outln};
 use crate::check::object_name;
-use crate::output::could_not_check;
 use crate::sources::{resolve, Timeouts};
 use clap::{Args, ValueEnum};
 use schema_model::catalog::Engine;
@@ -88,8 +88,8 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         .collect();
     if args.sql {
         let changes: Vec<Change> = entries.iter().flat_map(|e| e.changes.iter().map(|(c, _)| c.clone())).collect();
-        println!("-- Makes {} ({}) match {} ({}). Review before running; nothing was executed.", b.label, b.catalog.engine, a.label, a.catalog.engine);
-        print!("{}", fix_script(&changes, &a.catalog, &b.catalog));
+        outln!("-- Makes {} ({}) match {} ({}). Review before running; nothing was executed.", b.label, b.catalog.engine, a.label, a.catalog.engine);
+        out!("{}", fix_script(&changes, &a.catalog, &b.catalog));
     } else {
         match args.format {
             DiffFormat::Human => print_human(&a.label, &b.label, &entries),
@@ -104,17 +104,17 @@ pub fn run(args: &DiffArgs) -> ExitCode {
 }
 
 fn print_human(a: &str, b: &str, entries: &[Entry]) {
-    println!("A = {a}\nB = {b}\n{} difference(s)", entries.len());
+    outln!("A = {a}\nB = {b}\n{} difference(s)", entries.len());
     for entry in entries {
-        println!("\n{} {}: {}", entry.difference.kind.name(), object_name(&entry.difference), entry.difference.headline());
+        outln!("\n{} {}: {}", entry.difference.kind.name(), object_name(&entry.difference), entry.difference.headline());
         for side in &entry.difference.sides {
             let at = side.location.as_ref().map(|l| format!(" ({}:{})", l.file, l.line)).unwrap_or_default();
-            println!("  {}: {}{at}", side.tracks.join(", "), side.value);
+            outln!("  {}: {}{at}", side.tracks.join(", "), side.value);
         }
         for (_, risk) in &entry.changes {
-            println!("  data:      {} - {}", label(&risk.data.risk), risk.data.reason);
-            println!("  writes:    {} - {}", label(&risk.writes.risk), risk.writes.reason);
-            println!("  operation: {} - {} (making B match A)", label(&risk.operation.risk), risk.operation.reason);
+            outln!("  data:      {} - {}", label(&risk.data.risk), risk.data.reason);
+            outln!("  writes:    {} - {}", label(&risk.writes.risk), risk.writes.reason);
+            outln!("  operation: {} - {} (making B match A)", label(&risk.operation.risk), risk.operation.reason);
         }
     }
 }
@@ -137,5 +137,5 @@ fn print_json(a: &str, b: &str, entries: &[Entry]) {
             "changes": e.changes.iter().map(|(change, risk)| json!({"change": change, "risk": risk})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+    outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
 }

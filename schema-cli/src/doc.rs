@@ -3,7 +3,7 @@
 //! crate's `docs/schema/`; `--check` writes nothing and fails when a committed page differs
 //! from what the migrations produce now.
 
-use crate::output::could_not_check;
+use crate::output::{could_not_check, outln};
 use crate::project::{crates_with_tracks, replay_crate};
 use clap::Args;
 use schema_model::doc::render_track_page;
@@ -47,12 +47,12 @@ pub fn run(args: &DocArgs) -> ExitCode {
             if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&path, &page)) {
                 return could_not_check(&format!("cannot write {}: {e}", path.display()));
             }
-            println!("wrote {}", path.display());
+            outln!("wrote {}", path.display());
         }
     }
     if stale.is_empty() {
         if args.check {
-            println!("schema docs are up to date");
+            outln!("schema docs are up to date");
         }
         return ExitCode::SUCCESS;
     }

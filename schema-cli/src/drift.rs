@@ -5,8 +5,8 @@
 //! migration has it (a manual change on the database). Exit status 0 when the database
 //! matches, 1 on drift, 2 when the check could not run.
 
+use crate::output::{could_not_check, outln};
 use crate::database::DatabaseUrl;
-use crate::output::could_not_check;
 use crate::sources::{introspect_live, track_catalog, Timeouts};
 use clap::{Args, ValueEnum};
 use schema_model::live::health::drift_between;
@@ -56,12 +56,12 @@ pub fn run(args: &DriftArgs) -> ExitCode {
     let items = drift_between(&args.track, &expected, &live);
     match args.format {
         DriftFormat::Human => {
-            println!("drift of track `{}` against {url}: {} difference(s)", args.track, items.len());
+            outln!("drift of track `{}` against {url}: {} difference(s)", args.track, items.len());
             for item in &items {
-                println!("\n{}", item.message);
-                println!("  migrations: {}", item.expected);
-                println!("  database:   {}", item.actual);
-                println!("  {}", item.explanation);
+                outln!("\n{}", item.message);
+                outln!("  migrations: {}", item.expected);
+                outln!("  database:   {}", item.actual);
+                outln!("  {}", item.explanation);
             }
         }
         DriftFormat::Json => {
@@ -71,7 +71,7 @@ pub fn run(args: &DriftArgs) -> ExitCode {
                 "clean": items.is_empty(),
                 "differences": items,
             });
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         }
     }
     if items.is_empty() {

@@ -1,6 +1,7 @@
 //! `cargo schema inspect`: replays migration files offline and prints the catalog, either
 //! as a readable summary or in the engine's introspection JSON (`--format catalog-json`).
 
+use crate::output::outln;
 use clap::{Args, ValueEnum};
 use schema_model::catalog::Engine;
 use schema_model::replay::replay_files;
@@ -45,15 +46,15 @@ pub fn run(args: &InspectArgs) -> ExitCode {
     match args.format {
         InspectFormat::CatalogJson => {
             let json = schema_model::catalog_json::render(&replayed.catalog);
-            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
         }
         InspectFormat::Human => {
             for table in replayed.catalog.tables.values() {
-                println!("table {}", table.name);
+                outln!("table {}", table.name);
                 for column in &table.columns {
                     let null = if column.not_null { " not null" } else { "" };
                     let default = column.default.as_deref().map(|d| format!(" default {d}")).unwrap_or_default();
-                    println!("  {} {}{}{}", column.name, column.ty.engine, null, default);
+                    outln!("  {} {}{}{}", column.name, column.ty.engine, null, default);
                 }
             }
             for skipped in &replayed.report.skipped {

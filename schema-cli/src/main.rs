@@ -11,6 +11,7 @@ mod doc;
 mod drift;
 mod inspect;
 mod output;
+
 mod project;
 mod scratch;
 mod sources;

@@ -1,5 +1,24 @@
-//! Output helpers shared by the commands: formats, aligned text tables, GitHub workflow
+//! Output helpers shared by the commands: standard output that tolerates a closed pipe
+//! (`cargo schema diff ... | head`), formats, aligned text tables, GitHub workflow
 //! annotations and the "could not check" exit.
+
+/// Like `print!`, but a closed standard output (a pipe whose reader left) is not an error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Like `println!`, but a closed standard output is not an error.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+pub(crate) use {out, outln};
 
 use clap::ValueEnum;
 use std::process::ExitCode;

@@ -6,9 +6,9 @@
 //! between replay and server. Exit status 0 when they agree, 1 when not, 2 when the check
 //! could not run.
 
+use crate::output::{could_not_check, outln};
 use crate::check::object_name;
 use crate::database::{error_chain, DatabaseUrl};
-use crate::output::could_not_check;
 use crate::project::{crate_with_track, crates_with_tracks, replay_crate};
 use crate::scratch::{LocalCluster, ScratchDatabase};
 use clap::Args;
@@ -89,9 +89,9 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
         Ok(client) => client,
         Err(e) => return could_not_check(&e),
     };
-    println!("verifying track `{}` ({} migrations) in scratch database {}", args.track, loaded.files.len(), scratch.name);
+    outln!("verifying track `{}` ({} migrations) in scratch database {}", args.track, loaded.files.len(), scratch.name);
     if let Err(rejected) = apply_all(&mut client, &loaded.files) {
-        println!("error: the server rejected {}:{}: {}", rejected.file, rejected.line, rejected.message);
+        outln!("error: the server rejected {}:{}: {}", rejected.file, rejected.line, rejected.message);
         return ExitCode::from(1);
     }
     let live = match introspect(&mut client) {
@@ -103,15 +103,15 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
         TrackCatalog { name: "server", catalog: &live },
     ]);
     if differences.is_empty() {
-        println!("ok: the replay of `{}` matches what the server built ({} tables)", args.track, live.tables.len());
+        outln!("ok: the replay of `{}` matches what the server built ({} tables)", args.track, live.tables.len());
         return ExitCode::SUCCESS;
     }
-    println!("{} difference(s) between the replay and the server:", differences.len());
+    outln!("{} difference(s) between the replay and the server:", differences.len());
     for difference in &differences {
-        println!("\n{} {}: {}", difference.kind.name(), object_name(difference), difference.headline());
+        outln!("\n{} {}: {}", difference.kind.name(), object_name(difference), difference.headline());
         for side in &difference.sides {
             let at = side.location.as_ref().map(|l| format!(" ({}:{})", l.file, l.line)).unwrap_or_default();
-            println!("  {}: {}{at}", side.tracks.join(", "), side.value);
+            outln!("  {}: {}{at}", side.tracks.join(", "), side.value);
         }
     }
     ExitCode::from(1)
