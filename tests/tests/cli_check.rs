@@ -20,23 +20,29 @@ path = "lib.rs"
 
 [package.metadata.schema]
 tracks = [
-  { name = "postgresql", engine = "postgres", migrations = "migrations/postgresql" },
-  { name = "sqlite", engine = "sqlite", migrations = "migrations/sqlite" },
-  { name = "mysql", engine = "mysql", migrations = "migrations/mysql" },
+  { name = "postgresql", engine = "postgres", migrations = ["session/postgresql.sql", "migrations/postgresql"] },
+  { name = "sqlite", engine = "sqlite", migrations = ["session/sqlite.sql", "migrations/sqlite"] },
+  { name = "mysql", engine = "mysql", migrations = ["session/mysql.sql", "migrations/mysql"] },
 ]
 
 [workspace]
 "#;
 
-/// A throwaway crate whose track folders link to the corpus sets (read, never copied).
+/// A throwaway crate whose track folders link to the corpus sets (read, never copied). Each
+/// track starts with the set's session statements (what vaultwarden runs on connecting,
+/// e.g. MySQL's `SET FOREIGN_KEY_CHECKS = 0`), as a first migration file.
 fn vaultwarden_crate(corpus: &Path) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("schema-check-vaultwarden-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("migrations")).expect("crate dir");
+    std::fs::create_dir_all(dir.join("session")).expect("session dir");
     std::fs::write(dir.join("Cargo.toml"), MANIFEST).expect("manifest");
     std::fs::write(dir.join("lib.rs"), "").expect("lib.rs");
     for (track, set) in [("postgresql", "vaultwarden-pg"), ("sqlite", "vaultwarden-sqlite"), ("mysql", "vaultwarden-mysql")] {
         std::os::unix::fs::symlink(corpus.join(set).join("migrations"), dir.join("migrations").join(track)).expect("link");
+        let set_json: Value = serde_json::from_str(&std::fs::read_to_string(corpus.join(set).join("set.json")).expect("set.json")).expect("json");
+        let session: String = set_json["session"].as_array().into_iter().flatten().filter_map(Value::as_str).map(|s| format!("{s};\n")).collect();
+        std::fs::write(dir.join("session").join(format!("{track}.sql")), session).expect("session file");
     }
     dir
 }

@@ -5,9 +5,11 @@
 //! first, then tables, columns and indexes are changed, and new foreign keys come last so
 //! their referenced tables and keys exist. SQLite cannot alter a column's type, nullability,
 //! default or constraints, so tables needing such changes are rebuilt with the sequence from
-//! SQLite's documentation ([`sqlite_rebuild`]).
+//! SQLite's documentation ([`sqlite_rebuild`]). Sequences that copied `nextval` defaults
+//! need are created from the source's definition ([`sequences`]).
 
 mod dialect;
+mod sequences;
 mod sqlite_rebuild;
 mod statements;
 
@@ -27,6 +29,11 @@ pub fn fix_statements(changes: &[Change], source: &Catalog, target: &Catalog) ->
         .iter()
         .flat_map(|change| statements::alter_statements(&dialect, change))
         .collect();
+    if source.engine == target.engine && target.engine == crate::catalog::Engine::Postgres {
+        let (create, own) = sequences::missing_sequences(&dialect, changes, source, target);
+        phased.extend(create.into_iter().map(|sql| (statements::CREATE_SEQUENCES, sql)));
+        phased.extend(own.into_iter().map(|sql| (statements::OWN_SEQUENCES, sql)));
+    }
     phased.sort_by_key(|(phase, _)| *phase);
     phased.into_iter().map(|(_, sql)| sql).collect()
 }

@@ -5,14 +5,18 @@ use super::Dialect;
 use crate::catalog::{Engine, Index, LogicalType, ObjectName, Table};
 use crate::risk::{Change, Side};
 
-/// Phases: drop references, drop objects, create tables, change columns, add keys and
-/// indexes, add references.
+/// Phases: drop references, drop keys and indexes (before the columns they cover), drop
+/// columns and tables, create sequences, create tables, change columns, hand sequences to
+/// their columns, add keys and indexes, add references.
 const DROP_REFERENCES: u8 = 0;
-const DROP_OBJECTS: u8 = 1;
-const CREATE_TABLES: u8 = 2;
-const CHANGE_COLUMNS: u8 = 3;
-const ADD_KEYS: u8 = 4;
-const ADD_REFERENCES: u8 = 5;
+const DROP_KEYS: u8 = 1;
+const DROP_OBJECTS: u8 = 2;
+pub const CREATE_SEQUENCES: u8 = 3;
+const CREATE_TABLES: u8 = 4;
+const CHANGE_COLUMNS: u8 = 5;
+pub const OWN_SEQUENCES: u8 = 6;
+const ADD_KEYS: u8 = 7;
+const ADD_REFERENCES: u8 = 8;
 
 /// The statements for one change, with their phases.
 pub fn alter_statements(d: &Dialect, change: &Change) -> Vec<(u8, String)> {
@@ -63,7 +67,7 @@ pub fn alter_statements(d: &Dialect, change: &Change) -> Vec<(u8, String)> {
                     Engine::Mysql => "DROP PRIMARY KEY".to_string(),
                     _ => format!("DROP CONSTRAINT {}", d.ident(&key.name)),
                 };
-                out.push((DROP_OBJECTS, format!("{} {drop}", alter(table))));
+                out.push((DROP_KEYS, format!("{} {drop}", alter(table))));
             }
             if let Some(key) = source {
                 out.push((ADD_KEYS, format!("{} ADD {}PRIMARY KEY ({})", alter(table), constraint_name(d, &key.name), d.idents(&key.columns))));
@@ -74,7 +78,7 @@ pub fn alter_statements(d: &Dialect, change: &Change) -> Vec<(u8, String)> {
             ADD_KEYS,
             format!("{} ADD {}UNIQUE ({})", alter(table), constraint_name(d, &unique.name), d.idents(&unique.columns)),
         )],
-        Change::Unique { side: Side::Target, table, unique } => vec![(DROP_OBJECTS, drop_constraint(d, table, &unique.name, "INDEX"))],
+        Change::Unique { side: Side::Target, table, unique } => vec![(DROP_KEYS, drop_constraint(d, table, &unique.name, "INDEX"))],
         Change::ForeignKey { side: Side::Source, table, foreign_key } => vec![(
             ADD_REFERENCES,
             format!("{} ADD {}{}", alter(table), constraint_name(d, &foreign_key.name), d.foreign_key(foreign_key)),
@@ -85,10 +89,10 @@ pub fn alter_statements(d: &Dialect, change: &Change) -> Vec<(u8, String)> {
         Change::Check { side: Side::Source, table, check } => {
             vec![(ADD_KEYS, format!("{} ADD {}{}", alter(table), constraint_name(d, &check.name), check.definition))]
         }
-        Change::Check { side: Side::Target, table, check } => vec![(DROP_OBJECTS, drop_constraint(d, table, &check.name, "CHECK"))],
+        Change::Check { side: Side::Target, table, check } => vec![(DROP_KEYS, drop_constraint(d, table, &check.name, "CHECK"))],
         Change::Index { index, .. } if index.constraint.is_some() => Vec::new(),
         Change::Index { side: Side::Source, table, index } => vec![(ADD_KEYS, create_index(d, table, index))],
-        Change::Index { side: Side::Target, table, index } => vec![(DROP_OBJECTS, drop_index(d, table, index))],
+        Change::Index { side: Side::Target, table, index } => vec![(DROP_KEYS, drop_index(d, table, index))],
     }
 }
 
