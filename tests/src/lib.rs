@@ -8,3 +8,4 @@ pub mod mariadb;
 pub mod mariadb_introspect;
 pub mod pg;
 pub mod pg_apply;
+pub mod sqlite_engine;

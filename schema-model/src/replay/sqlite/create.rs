@@ -126,8 +126,10 @@ impl SqliteReplay {
     }
 
     pub(super) fn create_trigger(&mut self, st: &Statement) -> Result<(), ReplayError> {
-        Parser::parse_sql(&SQLiteDialect {}, st.text()).map_err(|e| st.parse_error(e))?;
         let head = parse_trigger_head(st.text(), &st.toks).map_err(|e| st.definition_error(e))?;
+        // sqlparser's trigger grammar lacks SQLite's `IF NOT EXISTS`; the head is read above
+        // with SQLite's grammar and sqlparser checks the statements of the body.
+        Parser::parse_sql(&SQLiteDialect {}, &st.text()[head.body.clone()]).map_err(|e| st.parse_error(e))?;
         check_schema(head.schema.as_deref()).map_err(|m| st.rejected_here(m))?;
         if is_reserved(&head.name) {
             return Err(st.rejected(head.name_range.start, messages::reserved_name(&head.name)));

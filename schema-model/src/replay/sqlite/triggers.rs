@@ -20,6 +20,8 @@ pub struct TriggerHead {
     pub table_token: usize,
     /// The text SQLite stores.
     pub sql: String,
+    /// Bytes between `BEGIN` and the final `END`: the trigger's statements.
+    pub body: Range<usize>,
 }
 
 /// Reads the head of `CREATE TRIGGER [IF NOT EXISTS] [schema.]name ... ON table ...`.
@@ -50,6 +52,10 @@ pub fn parse_trigger_head(text: &str, toks: &Tokens) -> Result<TriggerHead, DefE
     let table_token = on + 1;
     let table = toks.get(table_token).and_then(|t| t.name()).ok_or_else(|| syntax(table_token))?;
     let last = toks.toks.last().ok_or_else(|| syntax(0))?;
+    let begin = (table_token..toks.len()).find(|j| toks.kw(*j, "BEGIN")).ok_or_else(|| syntax(toks.len()))?;
+    if !last.is_kw("END") || begin + 1 >= toks.len() {
+        return Err(syntax(toks.len()));
+    }
     let name_range = toks.toks[name_token].range();
     Ok(TriggerHead {
         sql: format!("CREATE TRIGGER {}", &text[name_range.start..last.end]),
@@ -60,6 +66,7 @@ pub fn parse_trigger_head(text: &str, toks: &Tokens) -> Result<TriggerHead, DefE
         table,
         table_at: toks.toks[table_token].start,
         table_token,
+        body: toks.toks[begin].end..last.start,
     })
 }
 

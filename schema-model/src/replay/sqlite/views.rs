@@ -5,7 +5,9 @@
 use super::messages;
 use super::statement::Statement;
 use super::table_def::DefError;
-use super::tokens::byte_offset;
+use super::tokens::{byte_offset, Tokens};
+use super::types::{affinity, Affinity};
+use sqlparser::tokenizer::Token;
 use super::SqliteReplay;
 use crate::catalog::{Catalog, ViewColumn};
 use sqlparser::ast::{
@@ -56,7 +58,8 @@ pub fn view_columns(catalog: &Catalog, sql: &str) -> Result<Vec<ViewColumn>, Str
     let Some(SqlStatement::CreateView(view)) = parsed.first() else {
         return Err("expected CREATE VIEW".to_string());
     };
-    let mut columns = query_columns(catalog, &view.query, sql)?;
+    let items = select_item_texts(sql);
+    let mut columns = query_columns(catalog, &view.query, sql, &items)?;
     if !view.columns.is_empty() {
         for (column, def) in columns.iter_mut().zip(&view.columns) {
             column.name = def.name.value.clone();
@@ -91,15 +94,17 @@ struct Source {
     columns: Vec<ViewColumn>,
 }
 
-fn query_columns(catalog: &Catalog, query: &Query, sql: &str) -> Result<Vec<ViewColumn>, String> {
-    set_columns(catalog, &query.body, sql)
+/// `items` are the texts of the outermost select list, which SQLite uses to name expression
+/// columns; nested selects (derived tables) pass none.
+fn query_columns(catalog: &Catalog, query: &Query, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
+    set_columns(catalog, &query.body, sql, items)
 }
 
-fn set_columns(catalog: &Catalog, body: &SetExpr, sql: &str) -> Result<Vec<ViewColumn>, String> {
+fn set_columns(catalog: &Catalog, body: &SetExpr, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
     match body {
-        SetExpr::Select(select) => select_columns(catalog, select, sql),
-        SetExpr::Query(query) => query_columns(catalog, query, sql),
-        SetExpr::SetOperation { left, .. } => set_columns(catalog, left, sql),
+        SetExpr::Select(select) => select_columns(catalog, select, sql, items),
+        SetExpr::Query(query) => query_columns(catalog, query, sql, items),
+        SetExpr::SetOperation { left, .. } => set_columns(catalog, left, sql, items),
         SetExpr::Values(values) => Ok((1..=values.rows.first().map_or(0, |r| r.len()))
             .map(|i| ViewColumn { name: format!("column{i}"), ty: String::new() })
             .collect()),
@@ -122,7 +127,7 @@ fn sources(catalog: &Catalog, select: &Select, sql: &str) -> Result<Vec<Source>,
                     out.push(Source { name, columns });
                 }
                 TableFactor::Derived { subquery, alias, .. } => {
-                    let columns = query_columns(catalog, subquery, sql)?;
+                    let columns = query_columns(catalog, subquery, sql, &[])?;
                     let name = alias.as_ref().map_or_else(String::new, |a| a.name.value.clone());
                     out.push(Source { name, columns });
                 }
@@ -137,28 +142,37 @@ fn sources(catalog: &Catalog, select: &Select, sql: &str) -> Result<Vec<Source>,
 fn relation_columns(catalog: &Catalog, name: &str) -> Option<Vec<ViewColumn>> {
     if let Some(table) = catalog.tables.values().find(|t| t.name.name.eq_ignore_ascii_case(name)) {
         return Some(
-            table.columns.iter().map(|c| ViewColumn { name: c.name.clone(), ty: c.ty.engine.clone() }).collect(),
+            table
+                .columns
+                .iter()
+                .map(|c| {
+                    // A column declared without a type has BLOB affinity, which is reported.
+                    let ty = if c.ty.engine.is_empty() { "BLOB".to_string() } else { c.ty.engine.clone() };
+                    ViewColumn { name: c.name.clone(), ty }
+                })
+                .collect(),
         );
     }
     catalog.views.values().find(|v| v.name.name.eq_ignore_ascii_case(name)).map(|v| v.columns.clone())
 }
 
-fn select_columns(catalog: &Catalog, select: &Select, sql: &str) -> Result<Vec<ViewColumn>, String> {
+fn select_columns(catalog: &Catalog, select: &Select, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
     let sources = sources(catalog, select, sql)?;
     let mut out = Vec::new();
-    for item in &select.projection {
+    for (position, item) in select.projection.iter().enumerate() {
         match item {
             SelectItem::UnnamedExpr(expr) => {
                 let origin = resolve(&sources, expr)?;
-                let name = match &origin {
-                    Some(column) => column.name.clone(),
-                    None => expression_text(expr, sql),
+                let ty = reported_type(origin.as_ref(), expr);
+                let name = match origin {
+                    Some(column) => column.name,
+                    None => items.get(position).cloned().unwrap_or_else(|| expr.to_string()),
                 };
-                out.push(ViewColumn { name, ty: origin.map(|c| c.ty).unwrap_or_default() });
+                out.push(ViewColumn { name, ty });
             }
             SelectItem::ExprWithAlias { expr, alias } => {
                 let origin = resolve(&sources, expr)?;
-                out.push(ViewColumn { name: alias.value.clone(), ty: origin.map(|c| c.ty).unwrap_or_default() });
+                out.push(ViewColumn { name: alias.value.clone(), ty: reported_type(origin.as_ref(), expr) });
             }
             SelectItem::Wildcard(_) => {
                 if sources.is_empty() {
@@ -208,15 +222,72 @@ fn resolve(sources: &[Source], expr: &Expr) -> Result<Option<ViewColumn>, String
     }
 }
 
-/// The expression as written in the view's text (SQLite names such columns by their text).
-fn expression_text(expr: &Expr, sql: &str) -> String {
-    let span = expr.span();
-    let start = byte_offset(sql, span.start.line, span.start.column);
-    let end = byte_offset(sql, span.end.line, span.end.column);
-    match sql.get(start..end) {
-        Some(text) if !text.trim().is_empty() && span.start.line > 0 => text.trim().to_string(),
-        _ => expr.to_string(),
+/// The type `pragma table_info` reports for a view column: the declared type of the column it
+/// reads; for a CAST, the built-in type name of the cast's affinity; otherwise none.
+fn reported_type(origin: Option<&ViewColumn>, expr: &Expr) -> String {
+    if let Some(column) = origin {
+        return column.ty.clone();
     }
+    match expr {
+        Expr::Nested(inner) => reported_type(None, inner),
+        Expr::Cast { data_type, .. } => affinity_type_name(&data_type.to_string()).to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The first built-in type name SQLite lists for an affinity (`NUM` for NUMERIC).
+fn affinity_type_name(declared: &str) -> &'static str {
+    match affinity(declared) {
+        Affinity::Integer => "INT",
+        Affinity::Text => "TEXT",
+        Affinity::Blob => "BLOB",
+        Affinity::Real => "REAL",
+        Affinity::Numeric => "NUM",
+    }
+}
+
+/// The texts of the items of the outermost select list of a `CREATE VIEW` text, as written.
+fn select_item_texts(sql: &str) -> Vec<String> {
+    let Ok(toks) = Tokens::new(sql) else { return Vec::new() };
+    let mut depth = 0usize;
+    let mut start = None;
+    for (i, t) in toks.toks.iter().enumerate() {
+        match t.token {
+            Token::LParen => depth += 1,
+            Token::RParen => depth = depth.saturating_sub(1),
+            _ if depth == 0 && t.is_kw("SELECT") => {
+                start = Some(i + 1);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(mut i) = start else { return Vec::new() };
+    if toks.kw(i, "DISTINCT") || toks.kw(i, "ALL") {
+        i += 1;
+    }
+    const ENDS: &[&str] = &["FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "UNION", "EXCEPT", "INTERSECT"];
+    let mut items = Vec::new();
+    let mut item_start = i;
+    let mut depth = 0usize;
+    while i <= toks.len() {
+        let at_end = i == toks.len() || (depth == 0 && ENDS.iter().any(|k| toks.kw(i, k)));
+        if at_end || (depth == 0 && toks.is(i, &Token::Comma)) {
+            if i > item_start {
+                items.push(sql[toks.toks[item_start].start..toks.toks[i - 1].end].to_string());
+            }
+            if at_end {
+                break;
+            }
+            item_start = i + 1;
+        } else if toks.is(i, &Token::LParen) {
+            depth += 1;
+        } else if toks.is(i, &Token::RParen) {
+            depth = depth.saturating_sub(1);
+        }
+        i += 1;
+    }
+    items
 }
 
 /// SQLite makes output names unique by appending `:1`, `:2`, ... (case-insensitively).

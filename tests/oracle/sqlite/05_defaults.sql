@@ -1,0 +1,14 @@
+-- DEFAULT values are reported as their text.
+CREATE TABLE d (
+  a INTEGER DEFAULT 0,
+  b INTEGER DEFAULT -1,
+  c REAL DEFAULT +2.5,
+  d TEXT DEFAULT 'it''s',
+  e TEXT DEFAULT NULL,
+  f TEXT DEFAULT CURRENT_TIMESTAMP,
+  g INTEGER DEFAULT (strftime('%s', 'now')),
+  h BOOLEAN DEFAULT true,
+  i BLOB DEFAULT x'00ff',
+  j TEXT DEFAULT ( 1 + 2 ),
+  k INTEGER NOT NULL DEFAULT 100000
+);

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a TEXT);
+ALTER TABLE t ADD COLUMN A INTEGER;

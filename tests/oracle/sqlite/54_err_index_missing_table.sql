@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a);
+CREATE INDEX i ON nope (a);

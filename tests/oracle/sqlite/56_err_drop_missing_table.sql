@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a);
+DROP TABLE u;

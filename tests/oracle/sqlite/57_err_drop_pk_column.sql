@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a TEXT PRIMARY KEY, b TEXT);
+ALTER TABLE t DROP COLUMN a;

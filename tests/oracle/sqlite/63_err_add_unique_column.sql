@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a);
+ALTER TABLE t ADD COLUMN code TEXT UNIQUE;

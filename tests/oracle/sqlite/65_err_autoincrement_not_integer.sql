@@ -1,0 +1,2 @@
+-- expect-error
+CREATE TABLE t (id INT PRIMARY KEY AUTOINCREMENT);

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE ok (a INTEGER) STRICT;
+CREATE TABLE bad (b VARCHAR(10)) STRICT;

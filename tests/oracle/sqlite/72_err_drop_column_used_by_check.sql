@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a INTEGER, b INTEGER, CHECK (a > 0));
+ALTER TABLE t DROP COLUMN a;

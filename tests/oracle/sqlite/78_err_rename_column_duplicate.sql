@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a, b);
+ALTER TABLE t RENAME COLUMN a TO b;
