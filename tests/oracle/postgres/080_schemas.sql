@@ -1,0 +1,11 @@
+-- CREATE SCHEMA [IF NOT EXISTS], DROP SCHEMA [CASCADE], ALTER SCHEMA RENAME.
+CREATE SCHEMA app;
+CREATE SCHEMA IF NOT EXISTS app;
+CREATE SCHEMA audit;
+CREATE SCHEMA scratch;
+CREATE SCHEMA old_name;
+CREATE TABLE scratch.tmp (id integer);
+CREATE TABLE audit.events (id bigserial PRIMARY KEY, at timestamptz DEFAULT now());
+DROP SCHEMA scratch CASCADE;
+DROP SCHEMA IF EXISTS missing_schema;
+ALTER SCHEMA old_name RENAME TO new_name;
