@@ -44,7 +44,9 @@ fn introspection_reads_the_corpus_set_back_as_expected_json() {
 fn hand_written_scripts_match_the_engine() {
     let Some(server) = server() else { return };
     let scripts = scripts();
-    assert!(scripts.len() >= 40, "only {} oracle scripts", scripts.len());
+    if std::env::var_os("SCHEMA_ORACLE_SCRIPT").is_none() {
+        assert!(scripts.len() >= 40, "only {} oracle scripts", scripts.len());
+    }
     let failures: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = scripts
             .chunks(scripts.len().div_ceil(4))
@@ -55,12 +57,15 @@ fn hand_written_scripts_match_the_engine() {
     assert!(failures.is_empty(), "{} of {} scripts differ:\n\n{}", failures.len(), scripts.len(), failures.join("\n\n"));
 }
 
+/// The scripts to check: all of them, or those whose name contains `SCHEMA_ORACLE_SCRIPT`.
 fn scripts() -> Vec<PathBuf> {
+    let only = std::env::var("SCHEMA_ORACLE_SCRIPT").unwrap_or_default();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("oracle/mysql");
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .filter(|p| p.to_string_lossy().contains(&only))
         .collect();
     scripts.sort();
     scripts
@@ -80,7 +85,9 @@ fn check_script(server: &'static schema_tests::mariadb::Server, path: &Path) -> 
     let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let sql = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
     let expect_error = sql.lines().next().is_some_and(|l| l.trim() == "-- expect-error");
-    let db = server.fresh_database(&name.trim_end_matches(".sql").replace(['-', '.'], "_"));
+    // A neutral database name: InnoDB mistakes a database name holding `_ibfk_` for part of a
+    // generated foreign key name.
+    let db = server.fresh_database("script");
     let engine = server.run(Some(&db), &sql);
     let (catalog, replay_error) = replay(&db, &name, &sql);
     match (&engine, &replay_error, expect_error) {
@@ -94,6 +101,9 @@ fn check_script(server: &'static schema_tests::mariadb::Server, path: &Path) -> 
         }
     }
     let expected: Value = introspect(server, &db);
+    if std::env::var_os("SCHEMA_ORACLE_SCRIPT").is_some() {
+        eprintln!("{name}: engine {expected:#}\nreplay {:#}", catalog_json::render(&catalog));
+    }
     let diffs = json_diff(&expected, &catalog_json::render(&catalog), IGNORED);
     if diffs.is_empty() {
         Ok(())

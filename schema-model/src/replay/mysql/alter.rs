@@ -21,6 +21,8 @@ pub struct Alteration {
     pub keys: Vec<KeyDraft>,
     pub additions: Additions,
     pub new_name: Option<String>,
+    /// Columns renamed by the statement (old, new), for other tables' foreign keys.
+    renamed_columns: Vec<(String, String)>,
     charset: Charset,
 }
 
@@ -38,16 +40,25 @@ impl Alteration {
             collation: catalog.mysql.collation.clone().unwrap_or_else(|| "utf8mb4_general_ci".into()),
         };
         let charset = create::charset_of(&table, &schema);
-        Ok(Alteration { table, keys, additions: Additions::default(), new_name: None, charset })
+        Ok(Alteration { table, keys, additions: Additions::default(), new_name: None, renamed_columns: Vec::new(), charset })
     }
 
     /// Settles the new definition and puts it in the catalog.
     pub fn finish(self, ctx: &Ctx, catalog: &mut Catalog) -> Step<()> {
-        let Alteration { mut table, mut keys, mut additions, new_name, .. } = self;
+        let Alteration { mut table, mut keys, mut additions, new_name, renamed_columns, .. } = self;
         keys.append(&mut additions.keys);
         additions.keys = keys;
         create::finish(ctx, catalog, &mut table, additions, false)?;
         let old_name = table.name.name.clone();
+        for other in catalog.tables.values_mut().filter(|t| t.name.name != old_name) {
+            for fk in other.foreign_keys.iter_mut().filter(|fk| fk.ref_table.name == old_name) {
+                for column in &mut fk.ref_columns {
+                    if let Some((_, new)) = renamed_columns.iter().find(|(old, _)| same_name(old, column)) {
+                        *column = new.clone();
+                    }
+                }
+            }
+        }
         catalog.tables.insert(key(&old_name), table);
         if let Some(new_name) = new_name {
             tables::rename_table(ctx, catalog, &old_name, &new_name)?;
@@ -86,8 +97,10 @@ impl Alteration {
         Ok(())
     }
 
-    /// Renames a column in the table's keys and foreign keys.
+    /// Renames a column in the table's keys and foreign keys (and, in `finish`, in other
+    /// tables' foreign keys that reference it).
     fn rename_column(&mut self, old: &str, new: &str) {
+        self.renamed_columns.push((old.to_string(), new.to_string()));
         for draft in &mut self.keys {
             for part in &mut draft.parts {
                 if same_name(&part.column, old) {
@@ -120,7 +133,7 @@ impl Alteration {
     }
 
     /// Replaces column `old` by a new definition (MODIFY / CHANGE).
-    fn redefine(&mut self, ctx: &Ctx, catalog: &Catalog, old: &Ident, new: &Ident, data_type: &sqlparser::ast::DataType, options: &[sqlparser::ast::ColumnOption], position: Option<&MySQLColumnPosition>) -> Step<()> {
+    fn redefine(&mut self, ctx: &Ctx, old: &Ident, new: &Ident, data_type: &sqlparser::ast::DataType, options: &[sqlparser::ast::ColumnOption], position: Option<&MySQLColumnPosition>) -> Step<()> {
         let Some(index) = self.position_of(&old.value) else {
             return rejected(self.unknown_column(&old.value));
         };
@@ -130,7 +143,6 @@ impl Alteration {
         let old_name = self.table.columns[index].name.clone();
         if old_name != new.value {
             self.check_uses(&old_name)?;
-            refuse_referenced_rename(catalog, &self.table.name.name, &old_name)?;
             self.rename_column(&old_name, &new.value);
         }
         let options: Vec<_> = options.iter().map(|o| (None, o)).collect();
@@ -250,7 +262,9 @@ impl Alteration {
                 }
                 column.default = Some(text);
             }
-            AlterColumnOperation::DropDefault => column.default = None,
+            AlterColumnOperation::DropDefault => {
+                column.default = if column.not_null { None } else { Some("NULL".to_string()) }
+            }
             other => return unsupported(format!("ALTER COLUMN {other} is not MariaDB syntax")),
         }
         column.provenance.touch(ctx.at);
@@ -268,17 +282,6 @@ fn parse_type(spelled: &str) -> Step<sqlparser::ast::DataType> {
         },
         Err(e) => unsupported(format!("type {spelled} cannot be read back: {e}")),
     }
-}
-
-/// Renaming a column that other tables' foreign keys reference is not modelled.
-fn refuse_referenced_rename(catalog: &Catalog, table: &str, old: &str) -> Step<()> {
-    let referenced = catalog.tables.values().any(|t| {
-        t.name.name != table && t.foreign_keys.iter().any(|fk| fk.ref_table.name == table && fk.ref_columns.iter().any(|c| same_name(c, old)))
-    });
-    if referenced {
-        return unsupported(format!("renaming column '{old}' that other tables' foreign keys reference is not modelled"));
-    }
-    Ok(())
 }
 
 /// Applies `ALTER TABLE`.
@@ -307,10 +310,10 @@ pub fn alter_table(ctx: &Ctx, catalog: &mut Catalog, alter: &AlterTable) -> Step
                 }
             }
             AlterTableOperation::ModifyColumn { col_name, data_type, options, column_position } => {
-                work.redefine(ctx, catalog, col_name, col_name, data_type, options, column_position.as_ref())?
+                work.redefine(ctx, col_name, col_name, data_type, options, column_position.as_ref())?
             }
             AlterTableOperation::ChangeColumn { old_name, new_name, data_type, options, column_position } => {
-                work.redefine(ctx, catalog, old_name, new_name, data_type, options, column_position.as_ref())?
+                work.redefine(ctx, old_name, new_name, data_type, options, column_position.as_ref())?
             }
             AlterTableOperation::RenameColumn { old_column_name, new_column_name } => {
                 let Some(index) = work.position_of(&old_column_name.value) else {
@@ -321,7 +324,6 @@ pub fn alter_table(ctx: &Ctx, catalog: &mut Catalog, alter: &AlterTable) -> Step
                 }
                 let old = work.table.columns[index].name.clone();
                 work.check_uses(&old)?;
-                refuse_referenced_rename(catalog, &name, &old)?;
                 work.rename_column(&old, &new_column_name.value);
                 let column = &mut work.table.columns[index];
                 column.name = new_column_name.value.clone();

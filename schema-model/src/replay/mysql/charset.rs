@@ -23,6 +23,16 @@ const CHARSETS: &[(&str, &str)] = &[
     ("euckr", "euckr_korean_ci"),
 ];
 
+/// Bytes per character at most, for key length limits (1 for single-byte sets and binary).
+pub fn max_bytes_per_char(charset: &str) -> u32 {
+    match canonical(charset).as_str() {
+        "utf8mb4" | "utf16" | "utf16le" | "utf32" => 4,
+        "utf8mb3" | "ujis" => 3,
+        "ucs2" | "big5" | "gbk" | "sjis" | "euckr" => 2,
+        _ => 1,
+    }
+}
+
 /// A character set and one of its collations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Charset {

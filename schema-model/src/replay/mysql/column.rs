@@ -158,6 +158,7 @@ pub fn build(
         None => Some("NULL".to_string()),
     };
     if column.mysql.auto_increment {
+        column.not_null = true;
         if !matches!(ty.class, TypeClass::Integer | TypeClass::Float) {
             return rejected(format!("Incorrect column specifier for column '{column_name}'"));
         }

@@ -4,8 +4,9 @@
 //! their first column (`a`, `a_2`, ...), key names are unique, primary key columns become
 //! NOT NULL, and keys are stored primary first, then unique, then the rest.
 
+use super::charset;
 use super::fail::{rejected, Step};
-use crate::catalog::{Index, IndexKey, PrimaryKey, Provenance, Table, UniqueConstraint};
+use crate::catalog::{Column, Index, IndexKey, PrimaryKey, Provenance, Table, UniqueConstraint};
 
 /// The kind of a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,13 +103,20 @@ pub fn settle(table: &mut Table, drafts: Vec<KeyDraft>) -> Step<()> {
             }
         }
     }
-    let mut ordered: Vec<(usize, (String, KeyDraft))> = named.into_iter().enumerate().collect();
-    ordered.sort_by_key(|(position, (_, draft))| (sort_rank(draft, table), *position));
-    table.indexes = ordered.iter().map(|(_, (name, draft))| index_of(name, draft)).collect();
+    let named: Vec<(String, KeyDraft, bool)> = named
+        .into_iter()
+        .map(|(name, mut draft)| {
+            let hash = fit_key_length(&mut draft, table);
+            (name, draft, hash)
+        })
+        .collect();
+    let mut ordered: Vec<(usize, (String, KeyDraft, bool))> = named.into_iter().enumerate().collect();
+    ordered.sort_by_key(|(position, (_, draft, _))| (sort_rank(draft, table), *position));
+    table.indexes = ordered.iter().map(|(_, (name, draft, hash))| index_of(name, draft, *hash)).collect();
     table.mysql.generated_indexes = ordered
         .iter()
-        .filter(|(_, (_, d))| d.generated)
-        .map(|(_, (name, _))| name.clone())
+        .filter(|(_, (_, d, _))| d.generated)
+        .map(|(_, (name, _, _))| name.clone())
         .collect();
     sync_constraints(table);
     Ok(())
@@ -197,10 +205,11 @@ fn name_keys(drafts: Vec<KeyDraft>) -> Step<Vec<(String, KeyDraft)>> {
     Ok(named)
 }
 
-fn index_of(name: &str, draft: &KeyDraft) -> Index {
+fn index_of(name: &str, draft: &KeyDraft, hash: bool) -> Index {
     let method = match draft.kind {
         KeyKind::Fulltext => "FULLTEXT",
         KeyKind::Spatial => "SPATIAL",
+        _ if hash => "HASH",
         _ => "BTREE",
     };
     Index {
@@ -232,6 +241,61 @@ fn index_of(name: &str, draft: &KeyDraft) -> Index {
         origin: None,
         provenance: draft.provenance.clone(),
     }
+}
+
+/// InnoDB's limit on the bytes of one index key.
+const MAX_KEY_BYTES: u32 = 3072;
+
+/// How much of a column a key part can hold.
+enum PartSize {
+    /// TEXT/BLOB: only a prefix can be indexed.
+    Unbounded,
+    Bytes(u32),
+}
+
+fn part_size(column: &Column) -> (PartSize, u32) {
+    let per_char = column.mysql.charset.as_deref().map_or(1, charset::max_bytes_per_char);
+    let data_type = column.mysql.data_type.as_deref().unwrap_or("");
+    let length = || {
+        column.ty.engine.split(['(', ')']).nth(1).and_then(|n| n.parse::<u32>().ok()).unwrap_or(1)
+    };
+    let size = match data_type {
+        "tinytext" | "text" | "mediumtext" | "longtext" | "tinyblob" | "blob" | "mediumblob" | "longblob" => PartSize::Unbounded,
+        "char" | "varchar" => PartSize::Bytes(length() * per_char),
+        "binary" | "varbinary" => PartSize::Bytes(length()),
+        _ => PartSize::Bytes(8),
+    };
+    (size, per_char)
+}
+
+/// Applies InnoDB's key length limit: a plain key on a TEXT/BLOB (or too long) column indexes
+/// a prefix of `3072 / bytes per character` characters; a unique key that cannot fit becomes
+/// a `HASH` key (MariaDB's long unique). Returns whether the key is a hash key.
+fn fit_key_length(draft: &mut KeyDraft, table: &Table) -> bool {
+    if matches!(draft.kind, KeyKind::Fulltext | KeyKind::Spatial) {
+        return false;
+    }
+    let mut total = 0u32;
+    let mut unbounded = false;
+    for part in &mut draft.parts {
+        let Some(column) = table.column(&part.column) else { continue };
+        let (size, per_char) = part_size(column);
+        let bytes = match (size, part.sub_part) {
+            (_, Some(n)) => n * per_char,
+            (PartSize::Bytes(n), None) => n,
+            (PartSize::Unbounded, None) => {
+                unbounded = true;
+                MAX_KEY_BYTES + 1
+            }
+        };
+        if draft.kind == KeyKind::Multiple && bytes > MAX_KEY_BYTES {
+            part.sub_part = Some(MAX_KEY_BYTES / per_char);
+            total += MAX_KEY_BYTES;
+        } else {
+            total += bytes;
+        }
+    }
+    draft.kind == KeyKind::Unique && (unbounded || total > MAX_KEY_BYTES)
 }
 
 /// Derives the primary key and unique constraints from the indexes.

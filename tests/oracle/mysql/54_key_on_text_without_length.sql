@@ -1,0 +1,1 @@
+CREATE TABLE t (a TEXT, b BLOB, KEY (a), KEY (b));
