@@ -5,6 +5,7 @@
 //!
 //! * `#[table("name")]` ([`table_attr`]): a struct whose fields map to the table's columns.
 //! * `column!(table.column)` and `table_name!(table)` ([`names`]): checked names.
+//! * `query!("SELECT ...")` ([`query`]): SQL text whose every table and column resolves.
 //!
 //! The model comes from the build script (`schema_build::run()`) through the
 //! `SCHEMA_MODEL_PATH` variable and is cached per compiler process ([`model_cache`]).
@@ -15,6 +16,7 @@ mod lookup;
 mod message;
 mod model_cache;
 mod names;
+mod query;
 mod rust_type;
 mod table_args;
 mod table_attr;
@@ -55,4 +57,12 @@ pub fn column(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn table_name(input: TokenStream) -> TokenStream {
     names::expand(names::NameKind::Table, input.into()).into()
+}
+
+/// `query!("SELECT ...")` (or `query!(r#"..."#)`): the SQL text as a `&'static str`, checked
+/// on every track: every table and column it names must resolve with the track engine's
+/// scoping rules, else a compile error quotes the engine's message and names the track.
+#[proc_macro]
+pub fn query(input: TokenStream) -> TokenStream {
+    query::expand(input.into()).into()
 }

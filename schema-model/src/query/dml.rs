@@ -71,7 +71,7 @@ impl Resolver<'_> {
             TableFactor::Table { name, alias, args: None, .. } if update.table.joins.is_empty() => {
                 vec![self.named_relation(name, alias.as_ref(), env, false)]
             }
-            _ => self.from_clause(std::slice::from_ref(&update.table), env),
+            _ => self.resolve_from(std::slice::from_ref(&update.table), env),
         };
         let target = relations.first().cloned();
         let target_name = match &update.table.relation {
@@ -79,7 +79,7 @@ impl Resolver<'_> {
             _ => None,
         };
         if let Some(UpdateTableFromKind::AfterSet(from) | UpdateTableFromKind::BeforeSet(from)) = &update.from {
-            let from_relations = self.from_clause(from, env);
+            let from_relations = self.resolve_from(from, env);
             relations.extend(from_relations);
         }
         let scope = Scope::new(relations, env.scope);
@@ -103,13 +103,13 @@ impl Resolver<'_> {
                     relations.push(self.named_relation(name, alias.as_ref(), env, false));
                 }
                 _ => {
-                    let item_relations = self.from_clause(std::slice::from_ref(item), env);
+                    let item_relations = self.resolve_from(std::slice::from_ref(item), env);
                     relations.extend(item_relations);
                 }
             }
         }
         if let Some(using) = &delete.using {
-            let using_relations = self.from_clause(using, env);
+            let using_relations = self.resolve_from(using, env);
             relations.extend(using_relations);
         }
         let scope = Scope::new(relations, env.scope);

@@ -15,7 +15,7 @@ type Lateral<'a> = [&'a [Relation]; 2];
 
 impl Resolver<'_> {
     /// Resolves a FROM clause and returns its namespace.
-    pub fn from_clause(&mut self, from: &[TableWithJoins], env: Env<'_>) -> Vec<Relation> {
+    pub fn resolve_from(&mut self, from: &[TableWithJoins], env: Env<'_>) -> Vec<Relation> {
         let mut relations = Vec::new();
         for item in from {
             let item_relations = self.table_with_joins(item, &relations, env);

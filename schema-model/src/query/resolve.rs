@@ -166,7 +166,7 @@ impl<'c> Resolver<'c> {
     }
 
     fn select(&mut self, select: &Select, order_by: &[OrderByExpr], env: Env<'_>) -> ColumnSet {
-        let relations = self.from_clause(&select.from, env);
+        let relations = self.resolve_from(&select.from, env);
         let scope = Scope::new(relations, env.scope);
         let env = env.with_scope(&scope);
         let columns = self.projection(&select.projection, env);
