@@ -67,3 +67,35 @@ fn password_role_connects_over_tcp_and_read_only_session_refuses_writes() {
         Some("cannot execute INSERT in a read-only transaction")
     );
 }
+
+#[test]
+fn index_keys_are_spelled_as_in_the_index_definition() {
+    let Some(pg) = cluster() else { return };
+    let db = pg.fresh_database();
+    db.connect()
+        .batch_execute(
+            "CREATE EXTENSION pg_trgm;
+             CREATE TABLE t (a integer, b text, c varchar(20), d jsonb);
+             CREATE INDEX t_mixed ON t (a DESC, lower(b), (a + 1) NULLS FIRST, c varchar_pattern_ops DESC NULLS LAST);
+             CREATE INDEX t_trgm ON t USING gin (b gin_trgm_ops);
+             CREATE INDEX t_path ON t USING gin (d jsonb_path_ops);
+             CREATE UNIQUE INDEX t_incl ON t (a) INCLUDE (b) WHERE a > 0;",
+        )
+        .expect("schema");
+    let catalog = introspect(&mut db.connect()).expect("introspection");
+    let table = catalog.find_table("t").expect("table t");
+    assert_eq!(table.indexes.len(), 4);
+    for index in &table.indexes {
+        let keys: Vec<&str> = index.keys.iter().map(|k| k.definition.as_str()).collect();
+        let spelled = format!("USING {} ({})", index.method, keys.join(", "));
+        let definition = index.definition.as_deref().unwrap_or_default();
+        assert!(definition.contains(&spelled), "{definition} does not contain {spelled}");
+    }
+    let mixed = table.indexes.iter().find(|i| i.name == "t_mixed").expect("t_mixed");
+    let columns: Vec<Option<&str>> = mixed.keys.iter().map(|k| k.column.as_deref()).collect();
+    assert_eq!(columns, [Some("a"), None, None, Some("c")]);
+    let descending: Vec<bool> = mixed.keys.iter().map(|k| k.descending).collect();
+    assert_eq!(descending, [true, false, false, true]);
+    let partial = table.indexes.iter().find(|i| i.name == "t_incl").expect("t_incl");
+    assert_eq!(partial.predicate.as_deref(), Some("(a > 0)"));
+}

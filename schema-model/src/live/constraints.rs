@@ -129,7 +129,7 @@ fn attach_indexes(client: &mut impl GenericClient, relations: &mut Relations) ->
                       FROM generate_series(0, i.indnkeyatts - 1) k \
                       LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] \
                       ORDER BY k), \
-                ARRAY(SELECT concat_ws(' ', pg_catalog.pg_get_indexdef(i.indexrelid, k + 1, true), \
+                ARRAY(SELECT concat_ws(' ', pg_catalog.pg_get_indexdef(i.indexrelid, k + 1, false), \
                           CASE WHEN NOT opc.opcdefault THEN opc.opcname::text END, \
                           CASE WHEN i.indoption[k] & 1 = 1 THEN 'DESC' END, \
                           CASE WHEN i.indoption[k] & 3 = 1 THEN 'NULLS LAST' \
