@@ -52,6 +52,12 @@ fn describe(track: &TrackDiagnostics, diagnostic: &QueryDiagnostic) -> Message {
         _ => format!("query fails on {on_track} ({}): {}", track.engine, diagnostic.message),
     };
     let mut message = Message::new(primary);
+    if diagnostic.kind == QueryErrorKind::Syntax {
+        message = message.note(format!(
+            "every track's SQL is parsed with sqlparser's {} dialect; a statement the engine accepts but the parser cannot read cannot be checked",
+            track.engine
+        ));
+    }
     if diagnostic.line > 0 {
         message = message.note(format!("at line {}, column {} of the query", diagnostic.line, diagnostic.column));
     }

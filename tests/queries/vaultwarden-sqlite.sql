@@ -160,3 +160,39 @@ SELECT c.uuid FROM ciphers c JOIN devices d ON d.user_uuid = c.user_uuid WHERE a
 SELECT c.uuid FROM ciphers c JOIN users u ON u.uuid = c.user_uuid ORDER BY created_at;
 SELECT count(*) FROM ciphers c JOIN users u ON u.uuid = c.user_uuid GROUP BY name;
 UPDATE ciphers SET name = ? FROM folders f WHERE user_uuid = ?;
+-- more syntax and scoping corners the checker must accept
+SELECT uuid FROM users WHERE email GLOB '*@example.com';
+SELECT uuid FROM users WHERE name IS NOT NULL ORDER BY name NULLS LAST;
+SELECT column1, column2 FROM (VALUES (1, 'x'));
+SELECT v.column1 FROM (VALUES (1), (2)) AS v;
+SELECT name FROM users WHERE uuid IN (SELECT user_uuid FROM devices) AND uuid NOT IN (SELECT grantor_uuid FROM emergency_access);
+SELECT e.key, e.value FROM users u, json_each(u.equivalent_domains) AS e;
+SELECT j.key FROM ciphers, json_tree(ciphers.data) AS j WHERE j.type = 'text';
+SELECT printf('%s <%s>', name, email), substr(uuid, 1, 8), instr(email, '@') FROM users;
+SELECT uuid FROM users ORDER BY email COLLATE NOCASE DESC;
+SELECT uuid, lag(created_at) OVER (ORDER BY created_at) FROM users;
+SELECT atype, count(*) FROM ciphers GROUP BY 1 ORDER BY 2 DESC;
+SELECT max(created_at) AS m FROM ciphers HAVING m IS NOT NULL;
+WITH a AS (SELECT uuid FROM users), b AS (SELECT uuid FROM a) SELECT a.uuid FROM a JOIN b USING (uuid);
+SELECT u.uuid FROM users u WHERE EXISTS (SELECT 1 FROM devices d WHERE d.user_uuid = u.uuid AND EXISTS (SELECT 1 FROM twofactor t WHERE t.user_uuid = u.uuid));
+SELECT (SELECT count(*) FROM ciphers c WHERE c.user_uuid = u.uuid) AS n FROM users u ORDER BY n DESC;
+SELECT uuid FROM users WHERE (name, email) = (?, ?);
+SELECT uuid FROM users WHERE created_at > date('now', '-1 month') AND email LIKE ? ESCAPE '!';
+SELECT CASE atype WHEN 1 THEN 'login' WHEN 2 THEN 'note' ELSE 'other' END AS kind FROM ciphers ORDER BY kind;
+SELECT users.* FROM users;
+SELECT * FROM users, devices WHERE devices.user_uuid = users.uuid;
+SELECT d.* FROM users u JOIN devices d ON d.user_uuid = u.uuid;
+SELECT uuid FROM users UNION SELECT uuid FROM devices ORDER BY 1 LIMIT 5;
+INSERT INTO users_collections (user_uuid, collection_uuid, read_only, hide_passwords, manage) VALUES (?, ?, 0, 0, 0) ON CONFLICT (user_uuid, collection_uuid) DO UPDATE SET read_only = excluded.read_only WHERE users_collections.read_only != excluded.read_only;
+INSERT INTO favorites (user_uuid, cipher_uuid) SELECT ?, uuid FROM ciphers WHERE true ON CONFLICT DO NOTHING;
+INSERT INTO folders (uuid, created_at, updated_at, user_uuid, name) VALUES (?, ?, ?, ?, ?) RETURNING *;
+UPDATE ciphers SET updated_at = CURRENT_TIMESTAMP WHERE uuid IN (SELECT cipher_uuid FROM ciphers_collections WHERE collection_uuid = ?);
+UPDATE users SET name = s.name FROM (SELECT uuid, email AS name FROM users) AS s WHERE s.uuid = users.uuid;
+DELETE FROM users_collections WHERE rowid IN (SELECT rowid FROM users_collections LIMIT 1);
+DELETE FROM devices WHERE user_uuid = ? RETURNING *;
+-- parser gaps: the engine accepts these, sqlparser's SQLite dialect cannot parse them, so the
+-- checker reports a syntax error by design
+SELECT uuid FROM users INDEXED BY sqlite_autoindex_users_1 WHERE email = ?;
+SELECT uuid FROM users NOT INDEXED WHERE email = ?;
+SELECT uuid FROM users WHERE name ISNULL OR email NOTNULL;
+WITH m AS MATERIALIZED (SELECT uuid FROM users) SELECT uuid FROM m;

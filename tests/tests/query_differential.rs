@@ -12,8 +12,11 @@
 //!   `has no column named`, `ambiguous column name`) must produce a diagnostic of that class
 //!   (a *miss* when it produces none).
 //!
-//! Queries the engine rejects for any other reason make the test fail too: the corpus must
-//! only hold queries that say something about name resolution.
+//! A statement the engine accepts but the track's sqlparser dialect cannot parse is reported
+//! by the checker as a syntax error by design (it cannot be checked); such *parser gaps* are
+//! listed apart from false errors and pinned to the known ones. Queries the engine rejects for
+//! any other reason make the test fail: the corpus must only hold queries that say something
+//! about name resolution.
 
 use schema_model::catalog::{Catalog, Engine};
 use schema_model::query::{check_query, QueryErrorKind};
@@ -27,6 +30,13 @@ use std::path::{Path, PathBuf};
 /// corpus queries falls in such a gap, so any miss is a regression.
 const MAX_MISSED_POSTGRES: usize = 0;
 const MAX_MISSED_SQLITE: usize = 0;
+
+/// Statements the engine accepts that sqlparser 0.63 cannot parse, kept in the query files
+/// (after a `-- parser gaps` comment) to document them: Postgres `FROM ONLY t alias` and
+/// `SET array[i] = ...`; SQLite `INDEXED BY`, `NOT INDEXED`, postfix `ISNULL`/`NOTNULL` and
+/// `AS MATERIALIZED`.
+const MAX_PARSER_GAPS_POSTGRES: usize = 2;
+const MAX_PARSER_GAPS_SQLITE: usize = 4;
 
 /// One query of a query file, with the line it starts on.
 struct CorpusQuery {
@@ -50,6 +60,7 @@ struct Tally {
     rejected: usize,
     agree: usize,
     false_errors: Vec<String>,
+    parser_gaps: Vec<String>,
     missed: Vec<String>,
     wrong_class: Vec<String>,
     unusable: Vec<String>,
@@ -66,6 +77,8 @@ impl Tally {
                 self.accepted += 1;
                 if diagnostics.is_empty() {
                     self.agree += 1;
+                } else if diagnostics.iter().all(|d| d.kind == QueryErrorKind::Syntax) {
+                    self.parser_gaps.push(format!("{at}: engine accepts, the parser says {ours:?}\n    {}", query.sql));
                 } else {
                     self.false_errors.push(format!("{at}: engine accepts, checker says {ours:?}\n    {}", query.sql));
                 }
@@ -96,22 +109,24 @@ impl Tally {
         }
     }
 
-    fn report_and_assert(&self, engine: &str, max_missed: usize) {
+    fn report_and_assert(&self, engine: &str, max_missed: usize, max_parser_gaps: usize) {
         let total = self.accepted + self.rejected + self.unusable.len();
         println!(
-            "{engine}: {total} queries ({} accepted, {} rejected by the engine): agree {}, false errors {}, missed {}, wrong class {}, unusable {}",
+            "{engine}: {total} queries ({} accepted, {} rejected by the engine): agree {}, false errors {}, missed {}, wrong class {}, parser gaps {}, unusable {}",
             self.accepted,
             self.rejected,
             self.agree,
             self.false_errors.len(),
             self.missed.len(),
             self.wrong_class.len(),
+            self.parser_gaps.len(),
             self.unusable.len()
         );
         for (title, list) in [
             ("FALSE ERROR", &self.false_errors),
             ("MISSED", &self.missed),
             ("WRONG CLASS", &self.wrong_class),
+            ("PARSER GAP", &self.parser_gaps),
             ("UNUSABLE QUERY", &self.unusable),
             ("REPLAY FAILED", &self.replay_failures),
         ] {
@@ -124,6 +139,11 @@ impl Tally {
         assert!(self.false_errors.is_empty(), "{engine}: {} false errors", self.false_errors.len());
         assert!(self.wrong_class.is_empty(), "{engine}: {} diagnostics of the wrong class", self.wrong_class.len());
         assert!(self.unusable.is_empty(), "{engine}: {} queries rejected for reasons outside name resolution", self.unusable.len());
+        assert!(
+            self.parser_gaps.len() <= max_parser_gaps,
+            "{engine}: {} statements the parser cannot read (at most {max_parser_gaps} known)",
+            self.parser_gaps.len()
+        );
         assert!(self.missed.len() <= max_missed, "{engine}: {} missed rejections (at most {max_missed} expected)", self.missed.len());
     }
 }
@@ -239,7 +259,7 @@ fn postgres_rejects_exactly_the_names_the_checker_rejects() {
             tally.record(&query, verdict, &catalog);
         }
     }
-    tally.report_and_assert("postgres", MAX_MISSED_POSTGRES);
+    tally.report_and_assert("postgres", MAX_MISSED_POSTGRES, MAX_PARSER_GAPS_POSTGRES);
 }
 
 #[test]
@@ -254,5 +274,5 @@ fn sqlite_rejects_exactly_the_names_the_checker_rejects() {
             tally.record(&query, verdict, &catalog);
         }
     }
-    tally.report_and_assert("sqlite", MAX_MISSED_SQLITE);
+    tally.report_and_assert("sqlite", MAX_MISSED_SQLITE, MAX_PARSER_GAPS_SQLITE);
 }
