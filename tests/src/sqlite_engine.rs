@@ -8,6 +8,13 @@ use schema_model::catalog::Engine;
 use schema_model::source::{split_statements, MigrationFile};
 use serde_json::{json, Value};
 
+/// A row of `pragma table_xinfo`: cid, name, type, notnull, dflt_value, pk, hidden.
+type ColumnRow = (i64, String, String, bool, Option<String>, i64, i64);
+/// A row of `pragma foreign_key_list`: id, table, from, to, on_update, on_delete, match.
+type ForeignKeyRow = (i64, String, String, Option<String>, String, String, String);
+/// A foreign key being assembled: id, its JSON object, child columns, parent columns.
+type ForeignKeyGroup = (i64, Value, Vec<String>, Vec<Option<String>>);
+
 /// Bookkeeping tables of migration tools, left out of the introspection like the corpus does.
 const BOOKKEEPING: &[&str] = &["__diesel_schema_migrations", "_sqlx_migrations"];
 
@@ -89,7 +96,7 @@ fn table(conn: &Connection, name: &str, sql: Option<String>) -> rusqlite::Result
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let mut stmt = conn.prepare("SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)")?;
-    let columns: Vec<(i64, String, String, bool, Option<String>, i64, i64)> = stmt
+    let columns: Vec<ColumnRow> = stmt
         .query_map(params![name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut primary_key: Vec<(i64, String)> =
@@ -147,12 +154,12 @@ fn foreign_keys(conn: &Connection, table: &str) -> rusqlite::Result<Vec<Value>> 
     let mut stmt = conn.prepare(
         "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
     )?;
-    let rows: Vec<(i64, String, String, Option<String>, String, String, String)> = stmt
+    let rows: Vec<ForeignKeyRow> = stmt
         .query_map(params![table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut out: Vec<Value> = Vec::new();
-    let mut current: Option<(i64, Value, Vec<String>, Vec<Option<String>>)> = None;
-    let finish = |out: &mut Vec<Value>, group: Option<(i64, Value, Vec<String>, Vec<Option<String>>)>| {
+    let mut current: Option<ForeignKeyGroup> = None;
+    let finish = |out: &mut Vec<Value>, group: Option<ForeignKeyGroup>| {
         if let Some((_, mut fk, columns, refs)) = group {
             fk["columns"] = json!(columns);
             fk["ref_columns"] = if refs.iter().all(Option::is_none) { Value::Null } else { json!(refs) };

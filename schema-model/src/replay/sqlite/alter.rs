@@ -55,12 +55,18 @@ impl SqliteReplay {
         if is_reserved(&key.name) {
             return Err(st.rejected(name_at, messages::table_may_not_be_altered(&key.name)));
         }
-        match op {
+        // SQLite runs ALTER TABLE in a transaction: a failure leaves the schema untouched.
+        let before = self.catalog.clone();
+        let outcome = match op {
             AlterOp::RenameTo(new) => self.rename_table(st, &key, new),
             AlterOp::RenameColumn { old, new } => self.rename_column(st, &key, old, new),
             AlterOp::AddColumn(column) => self.add_column(st, &key, column),
             AlterOp::DropColumn(column) => self.drop_column(st, &key, column),
+        };
+        if outcome.is_err() {
+            self.catalog = before;
         }
+        outcome
     }
 
     fn add_column(&mut self, st: &Statement, key: &ObjectName, at_token: usize) -> Result<(), ReplayError> {
@@ -305,5 +311,16 @@ fn carry_provenance(old: &Table, table: &mut Table, renamed: Option<(&str, &str)
     }
     if let (Some(old_pk), Some(pk)) = (&old.primary_key, &mut table.primary_key) {
         pk.provenance = old_pk.provenance.clone();
+    }
+    for fk in &mut table.foreign_keys {
+        let same = |o: &&crate::catalog::ForeignKey| o.ref_table.name.eq_ignore_ascii_case(&fk.ref_table.name) && o.columns.len() == fk.columns.len();
+        if let Some(previous) = old.foreign_keys.iter().find(same) {
+            fk.provenance = previous.provenance.clone();
+        }
+    }
+    for check in &mut table.checks {
+        if let Some(previous) = old.checks.iter().find(|o| o.definition == check.definition) {
+            check.provenance = previous.provenance.clone();
+        }
     }
 }

@@ -8,9 +8,11 @@ use super::statement::Statement;
 use super::table_build::table_from_sql;
 use super::table_def::{parse_create_table, DefError};
 use super::triggers::parse_trigger_head;
-use super::views::{parse_view, view_columns};
+use super::tokens::quote_identifier;
+use super::types::{affinity, Affinity};
+use super::views::{parse_view, statement_output, view_columns};
 use super::SqliteReplay;
-use crate::catalog::{ObjectName, Provenance, Trigger, View};
+use crate::catalog::{ObjectName, Provenance, Trigger, View, ViewColumn};
 use crate::error::ReplayError;
 use sqlparser::dialect::SQLiteDialect;
 use sqlparser::parser::Parser;
@@ -22,9 +24,6 @@ impl SqliteReplay {
     pub(super) fn create_table(&mut self, st: &Statement) -> Result<(), ReplayError> {
         let def = parse_create_table(st.text(), &st.toks).map_err(|e| st.definition_error(e))?;
         check_schema(def.schema.as_deref()).map_err(|m| st.rejected_here(m))?;
-        if def.as_select.is_some() {
-            return Err(st.unsupported("CREATE TABLE ... AS SELECT is not modelled"));
-        }
         let written = &st.text()[def.name_range.clone()];
         if is_reserved(&def.name) {
             return Err(st.rejected(def.name_range.start, messages::reserved_name(&def.name)));
@@ -42,7 +41,12 @@ impl SqliteReplay {
             }
             None => {}
         }
-        let sql = format!("{CREATE_TABLE}{}", &st.text()[def.name_range.start..def.end]);
+        let sql = if def.as_select.is_some() {
+            let columns = statement_output(&self.catalog, st.text()).map_err(|m| st.rejected_here(m))?;
+            create_table_as_select_text(&def.name, &columns)
+        } else {
+            format!("{CREATE_TABLE}{}", &st.text()[def.name_range.start..def.end])
+        };
         let shift = def.name_range.start;
         let (table, _) = table_from_sql(&sql, st.at()).map_err(|e| {
             st.definition_error(DefError {
@@ -158,4 +162,27 @@ impl SqliteReplay {
         }
         Ok(())
     }
+}
+
+/// The text SQLite writes for a table created by `CREATE TABLE ... AS SELECT` (its
+/// `createTableStmt`): quoted-when-needed names, each with the type name of its affinity, on
+/// one line or one per line when the names are long.
+fn create_table_as_select_text(table: &str, columns: &[ViewColumn]) -> String {
+    let ident_length = |name: &str| name.chars().count() + name.matches('"').count() + 2;
+    let total = columns.iter().map(|c| ident_length(&c.name) + 5).sum::<usize>() + ident_length(table);
+    let (first, separator, end) = if total < 50 { ("", ",", ")") } else { ("\n  ", ",\n  ", "\n)") };
+    let mut sql = format!("{CREATE_TABLE}{}(", quote_identifier(table));
+    for (i, column) in columns.iter().enumerate() {
+        sql.push_str(if i == 0 { first } else { separator });
+        sql.push_str(&quote_identifier(&column.name));
+        sql.push_str(match affinity(&column.ty) {
+            Affinity::Blob => "",
+            Affinity::Text => " TEXT",
+            Affinity::Numeric => " NUM",
+            Affinity::Integer => " INT",
+            Affinity::Real => " REAL",
+        });
+    }
+    sql.push_str(end);
+    sql
 }

@@ -55,11 +55,6 @@ impl SqliteReplay {
         SqliteReplay { catalog: Catalog::new(Engine::Sqlite), foreign_keys: false, tables_with_rows: BTreeSet::new() }
     }
 
-    /// Starts with `PRAGMA foreign_keys` on or off, as the migration tool's connection has it.
-    pub fn with_foreign_keys(foreign_keys: bool) -> SqliteReplay {
-        SqliteReplay { foreign_keys, ..SqliteReplay::new() }
-    }
-
     fn dispatch(&mut self, st: &Statement, report: &mut ReplayReport) -> Result<(), ReplayError> {
         let t = &st.toks;
         let mut i = 1;

@@ -11,7 +11,6 @@ use super::statement::Statement;
 use super::table_build::find_column;
 use super::text_edit::{apply, rename_token, Edit};
 use super::tokens::Tokens;
-use super::triggers::parse_trigger_head;
 use super::SqliteReplay;
 use crate::catalog::{Catalog, ObjectName};
 use crate::error::ReplayError;
@@ -199,43 +198,79 @@ fn rename_in_triggers_and_views(catalog: &mut Catalog, old: &str, new: &str) {
     }
 }
 
-/// Rewrites column references in trigger and view texts that read `table` after
-/// `RENAME COLUMN`.
+/// Rewrites column references in trigger and view texts after `RENAME COLUMN` of `table`.
+///
+/// Each statement of a trigger body (and a view's query) is scoped on its own: unqualified
+/// names are renamed only in statements that read or write `table`, names in the column list
+/// of an `INSERT INTO` another table are left alone, and `new.x` / `old.x` are renamed only
+/// in triggers of `table` itself.
 fn rename_column_in_triggers_and_views(catalog: &mut Catalog, table: &str, old: &str, new: &str, always_quote: bool) {
-    let rewrite = |sql: &str, unqualified: bool| -> String {
+    let is_table = |name: &str| name.eq_ignore_ascii_case(table);
+    let rewrite = |sql: &str, own_trigger: bool| -> String {
         let Ok(toks) = Tokens::new(sql) else { return sql.to_string() };
-        let reads_table = (0..toks.len()).any(|i| {
-            toks.get(i).and_then(|t| t.name()).is_some_and(|n| n.eq_ignore_ascii_case(table)) && names_a_table(&toks, i)
-        });
-        if !reads_table {
-            return sql.to_string();
+        let mut ranges = Vec::new();
+        for (start, end) in segments(&toks) {
+            let targets: Vec<usize> = (start..end).filter(|i| names_a_table(&toks, *i)).collect();
+            let reads_table = targets.iter().any(|i| toks.get(*i).and_then(|t| t.name()).is_some_and(|n| is_table(&n)));
+            let head = start == 0 && toks.kw(1, "TRIGGER");
+            let foreign_insert_list = insert_column_list(&toks, start, end).filter(|(target, _)| !is_table(target)).map(|(_, r)| r);
+            for r in column_refs(&toks, start, end) {
+                if !r.name.eq_ignore_ascii_case(old) || targets.contains(&r.token) {
+                    continue;
+                }
+                if foreign_insert_list.as_ref().is_some_and(|list| list.contains(&r.token)) {
+                    continue;
+                }
+                let rename = match &r.qualifier {
+                    Some(q) if q.eq_ignore_ascii_case("new") || q.eq_ignore_ascii_case("old") => own_trigger,
+                    Some(q) => is_table(q),
+                    None if head => own_trigger,
+                    None => reads_table,
+                };
+                if rename {
+                    ranges.push(toks.toks[r.token].range());
+                }
+            }
         }
-        let ranges: Vec<_> = column_refs(&toks, 0, toks.len())
-            .into_iter()
-            .filter(|r| r.name.eq_ignore_ascii_case(old) && !names_a_table(&toks, r.token))
-            .filter(|r| match &r.qualifier {
-                Some(q) => q.eq_ignore_ascii_case(table) || q.eq_ignore_ascii_case("new") || q.eq_ignore_ascii_case("old"),
-                None => unqualified,
-            })
-            .map(|r| toks.toks[r.token].range())
-            .collect();
         apply(sql, ranges.into_iter().map(|r| rename_token(sql, r, new, always_quote)).collect())
     };
     for t in catalog.tables.values_mut() {
-        let own = t.name.name.eq_ignore_ascii_case(table);
+        let own = is_table(&t.name.name);
         for trigger in &mut t.triggers {
-            let head_ok = Tokens::new(&trigger.definition)
-                .ok()
-                .and_then(|toks| parse_trigger_head(&trigger.definition, &toks).ok())
-                .is_some();
-            if head_ok {
-                trigger.definition = rewrite(&trigger.definition, own);
-            }
+            trigger.definition = rewrite(&trigger.definition, own);
         }
     }
     for view in catalog.views.values_mut() {
         if let Some(sql) = &view.definition {
-            view.definition = Some(rewrite(sql, true));
+            view.definition = Some(rewrite(sql, false));
         }
     }
+}
+
+/// Token ranges of a trigger's head (up to `BEGIN`) and of each statement of its body; a view
+/// is one segment.
+fn segments(toks: &Tokens) -> Vec<(usize, usize)> {
+    let Some(begin) = (0..toks.len()).find(|i| toks.kw(*i, "BEGIN")).filter(|_| toks.kw(1, "TRIGGER")) else {
+        return vec![(0, toks.len())];
+    };
+    let mut out = vec![(0, begin)];
+    let mut start = begin + 1;
+    while start < toks.len() {
+        let end = toks.find_at_depth0(start, toks.len(), &Token::SemiColon).unwrap_or(toks.len());
+        out.push((start, end));
+        start = end + 1;
+    }
+    out
+}
+
+/// The target and token range of the column list of an `INSERT INTO target (...)` in a
+/// segment.
+fn insert_column_list(toks: &Tokens, start: usize, end: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let into = (start..end).find(|i| toks.kw(*i, "INTO"))?;
+    let target = toks.get(into + 1)?.name()?;
+    if !toks.is(into + 2, &Token::LParen) {
+        return None;
+    }
+    let close = toks.matching_paren(into + 2)?;
+    Some((target, into + 3..close))
 }

@@ -54,16 +54,24 @@ fn name_parts(name: &SqlName) -> Vec<String> {
 
 /// The output columns of the view stored as `sql`, resolved against `catalog`.
 pub fn view_columns(catalog: &Catalog, sql: &str) -> Result<Vec<ViewColumn>, String> {
+    statement_output(catalog, sql)
+}
+
+/// The output columns of the query of a `CREATE VIEW` or `CREATE TABLE ... AS SELECT`
+/// statement, named as SQLite names them (explicit view column names first).
+pub fn statement_output(catalog: &Catalog, sql: &str) -> Result<Vec<ViewColumn>, String> {
     let parsed = Parser::parse_sql(&SQLiteDialect {}, sql).map_err(|e| e.to_string())?;
-    let Some(SqlStatement::CreateView(view)) = parsed.first() else {
-        return Err("expected CREATE VIEW".to_string());
+    let (query, names): (&Query, Vec<String>) = match parsed.first() {
+        Some(SqlStatement::CreateView(view)) => (&view.query, view.columns.iter().map(|c| c.name.value.clone()).collect()),
+        Some(SqlStatement::CreateTable(table)) if table.query.is_some() => {
+            (table.query.as_deref().ok_or("expected a query")?, Vec::new())
+        }
+        _ => return Err("expected CREATE VIEW or CREATE TABLE ... AS SELECT".to_string()),
     };
     let items = select_item_texts(sql);
-    let mut columns = query_columns(catalog, &view.query, sql, &items)?;
-    if !view.columns.is_empty() {
-        for (column, def) in columns.iter_mut().zip(&view.columns) {
-            column.name = def.name.value.clone();
-        }
+    let mut columns = query_columns(catalog, query, sql, &items)?;
+    for (column, name) in columns.iter_mut().zip(names) {
+        column.name = name;
     }
     Ok(unique_names(columns))
 }

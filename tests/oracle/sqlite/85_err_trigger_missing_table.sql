@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE t (a);
+CREATE TRIGGER tr AFTER INSERT ON nope BEGIN SELECT 1; END;

@@ -1,0 +1,2 @@
+-- expect-error
+CREATE TABLE sqlite_things (a);

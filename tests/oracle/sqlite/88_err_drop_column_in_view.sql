@@ -1,0 +1,4 @@
+-- expect-error
+CREATE TABLE t (a, b);
+CREATE VIEW v AS SELECT a FROM t;
+ALTER TABLE t DROP COLUMN a;

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE p (id PRIMARY KEY);
+CREATE TABLE c (a, FOREIGN KEY (b) REFERENCES p);
