@@ -56,7 +56,7 @@ pub fn introspect(server: &Server, database: &str) -> Value {
             "generation_expression": r[9], "comment": r[10],
         }));
     }
-    let mut constraints: Vec<(String, String, String, Vec<Value>, Option<Value>, Vec<Value>)> = Vec::new();
+    let mut constraints: Vec<Constraint> = Vec::new();
     for r in rows(format!(
         "SELECT JSON_ARRAY(tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, \
          k.REFERENCED_COLUMN_NAME) FROM information_schema.TABLE_CONSTRAINTS tc JOIN information_schema.KEY_COLUMN_USAGE k \
@@ -66,18 +66,18 @@ pub fn introspect(server: &Server, database: &str) -> Value {
     )) {
         let (table, name, kind) = (text(&r[0]).to_string(), text(&r[1]).to_string(), text(&r[2]).to_string());
         match constraints.last_mut() {
-            Some(last) if last.0 == table && last.1 == name && last.2 == kind => {
-                last.3.push(r[3].clone());
-                last.5.push(r[5].clone());
+            Some(last) if last.table == table && last.name == name && last.kind == kind => {
+                last.columns.push(r[3].clone());
+                last.ref_columns.push(r[5].clone());
             }
-            _ => constraints.push((table, name, kind, vec![r[3].clone()], Some(r[4].clone()), vec![r[5].clone()])),
+            _ => constraints.push(Constraint { table, name, kind, columns: vec![r[3].clone()], ref_columns: vec![r[5].clone()] }),
         }
     }
     let rules: Vec<Vec<Value>> = rows(format!(
         "SELECT JSON_ARRAY(TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE, REFERENCED_TABLE_NAME) \
          FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = '{db}'"
     ));
-    for (table, name, kind, columns, _, ref_columns) in constraints {
+    for Constraint { table, name, kind, columns, ref_columns } in constraints {
         match kind.as_str() {
             "PRIMARY KEY" => {
                 if let Some((_, t)) = tables.iter_mut().find(|(n, _)| *n == table) {
@@ -139,6 +139,15 @@ pub fn introspect(server: &Server, database: &str) -> Value {
         "tables": tables.into_iter().map(|(_, t)| Value::Object(t)).collect::<Vec<_>>(),
         "views": views,
     })
+}
+
+/// A constraint with its key columns, gathered from TABLE_CONSTRAINTS and KEY_COLUMN_USAGE.
+struct Constraint {
+    table: String,
+    name: String,
+    kind: String,
+    columns: Vec<Value>,
+    ref_columns: Vec<Value>,
 }
 
 /// Appends `value` to the array `key` of table `table`.

@@ -120,10 +120,8 @@ pub fn build(
             charset::settle(charset_name.as_deref(), collation_name.as_deref(), table_charset)
                 .map_err(Fail::Rejected)?
         };
-        if collation_name.is_some() || charset_name.is_some() {
-            if settled.collation != table_charset.collation {
-                column.collation = Some(settled.collation.clone());
-            }
+        if (collation_name.is_some() || charset_name.is_some()) && settled.collation != table_charset.collation {
+            column.collation = Some(settled.collation.clone());
         }
         column.mysql.charset = Some(settled.charset);
         column.mysql.collation = Some(settled.collation);
@@ -138,10 +136,12 @@ pub fn build(
         });
     }
     if let Some(e) = on_update {
-        if !ty.class.takes_current_timestamp() || default::render(e, &ty, &column_name).ok().map_or(true, |d| !d.starts_with("current_timestamp")) {
-            return rejected(format!("Invalid ON UPDATE clause for '{column_name}' column"));
+        match default::render(e, &ty, &column_name) {
+            Ok(now) if ty.class.takes_current_timestamp() && now.starts_with("current_timestamp") => {
+                column.mysql.extra = format!("on update {now}");
+            }
+            _ => return rejected(format!("Invalid ON UPDATE clause for '{column_name}' column")),
         }
-        column.mysql.extra = format!("on update {}", default::render(e, &ty, &column_name)?);
     }
     column.default = match default_expr {
         Some(e) => {

@@ -1,14 +1,16 @@
 //! Foreign keys and check constraints as InnoDB/MariaDB name and validate them: unnamed
 //! foreign keys become `<table>_ibfk_<n>`, every foreign key gets an index (generated, named
 //! after the constraint or its first column) unless another index can serve it, foreign key
-//! names are unique in the database, and with `FOREIGN_KEY_CHECKS=1` the referenced table and
-//! columns must exist with an index. Unnamed table checks become `CONSTRAINT_<n>`.
+//! names are unique in the database. The referenced table must exist unless
+//! `FOREIGN_KEY_CHECKS=0`; when it exists, its columns must exist, lead an index and have
+//! comparable types, whatever `FOREIGN_KEY_CHECKS` says. Unnamed table checks become
+//! `CONSTRAINT_<n>`.
 
 use super::fail::{rejected, unsupported, Step};
 use super::keys::{same_name, KeyDraft, KeyKind, PartDraft};
 use super::Ctx;
 use crate::catalog::{
-    Catalog, CheckConstraint, FkAction, ForeignKey, ObjectName, Provenance, Table,
+    Catalog, CheckConstraint, Column, FkAction, ForeignKey, ObjectName, Provenance, Table,
 };
 use sqlparser::ast::{Expr, ForeignKeyConstraint, IndexColumn, ReferentialAction, Value};
 
@@ -147,11 +149,17 @@ pub fn add_foreign_keys(
             .iter()
             .map(|c| table.columns.iter().find(|col| same_name(&col.name, c)).map(|col| col.name.clone()).unwrap_or_else(|| c.clone()))
             .collect();
-        if ctx.foreign_key_checks {
-            let parent = if draft.ref_table == table_name { Some(&*table) } else { catalog.tables.get(&ObjectName::new("", draft.ref_table.clone())) };
-            if !parent.is_some_and(|p| references_indexed_columns(p, &draft.ref_columns)) {
-                return rejected(ctx.cannot_create(&table_name, 150, "Foreign key constraint is incorrectly formed"));
-            }
+        let parent = if draft.ref_table == table_name {
+            Some(&*table)
+        } else {
+            catalog.tables.get(&ObjectName::new("", draft.ref_table.clone()))
+        };
+        let well_formed = match parent {
+            None => !ctx.foreign_key_checks,
+            Some(parent) => references_compatible_columns(table, &columns, parent, &draft.ref_columns),
+        } && !sets_not_null_column_to_null(table, &columns, &draft);
+        if !well_formed {
+            return rejected(ctx.cannot_create(&table_name, 150, "Foreign key constraint is incorrectly formed"));
         }
         let definition = format!(
             "FOREIGN KEY ({}) REFERENCES `{}` ({})",
@@ -180,13 +188,47 @@ fn quoted(columns: &[String]) -> String {
     columns.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
 }
 
-/// Whether `parent` has the columns and an index starting with them.
-fn references_indexed_columns(parent: &Table, columns: &[String]) -> bool {
-    columns.iter().all(|c| parent.columns.iter().any(|col| same_name(&col.name, c)))
-        && parent.indexes.iter().any(|index| {
-            index.keys.len() >= columns.len()
-                && index.keys.iter().zip(columns).all(|(k, c)| k.column.as_deref().is_some_and(|n| same_name(n, c)))
+/// Whether `parent` has the referenced columns, an index starting with them, and column types
+/// InnoDB can compare with the child's (the check MariaDB makes whenever the parent exists,
+/// even with `FOREIGN_KEY_CHECKS=0`).
+fn references_compatible_columns(child: &Table, columns: &[String], parent: &Table, ref_columns: &[String]) -> bool {
+    let indexed = parent.indexes.iter().any(|index| {
+        index.keys.len() >= ref_columns.len()
+            && index.keys.iter().zip(ref_columns).all(|(k, c)| k.column.as_deref().is_some_and(|n| same_name(n, c)))
+    });
+    indexed
+        && columns.iter().zip(ref_columns).all(|(c, r)| match (child.column(c), parent.columns.iter().find(|col| same_name(&col.name, r))) {
+            (Some(c), Some(r)) => comparable(c, r),
+            _ => false,
         })
+}
+
+/// Whether InnoDB accepts a foreign key between columns of these types: integers of the same
+/// size and signedness, character strings of the same character set, binary strings, otherwise
+/// the same type.
+fn comparable(child: &Column, parent: &Column) -> bool {
+    const INTEGERS: &[&str] = &["tinyint", "smallint", "mediumint", "int", "bigint"];
+    const STRINGS: &[&str] = &["char", "varchar"];
+    const BINARIES: &[&str] = &["binary", "varbinary"];
+    let (a, b) = (child.mysql.data_type.as_deref().unwrap_or(""), parent.mysql.data_type.as_deref().unwrap_or(""));
+    let both = |family: &[&str]| family.contains(&a) && family.contains(&b);
+    let either = |family: &[&str]| family.contains(&a) || family.contains(&b);
+    let unsigned = |c: &Column| c.ty.engine.ends_with("unsigned");
+    if either(STRINGS) {
+        both(STRINGS) && child.mysql.charset == parent.mysql.charset
+    } else if either(BINARIES) {
+        both(BINARIES)
+    } else if either(INTEGERS) {
+        a == b && unsigned(child) == unsigned(parent)
+    } else {
+        child.ty.engine == parent.ty.engine
+    }
+}
+
+/// `ON DELETE/UPDATE SET NULL` on a NOT NULL column.
+fn sets_not_null_column_to_null(table: &Table, columns: &[String], draft: &FkDraft) -> bool {
+    let sets_null = draft.on_delete == FkAction::SetNull || draft.on_update == FkAction::SetNull;
+    sets_null && columns.iter().any(|c| table.column(c).is_some_and(|col| col.not_null))
 }
 
 /// The highest `<n>` of the table's `<table>_ibfk_<n>` foreign keys.

@@ -35,7 +35,7 @@ pub fn render(default: &Expr, ty: &MysqlType, column: &str) -> Step<String> {
     {
         return invalid();
     }
-    let printed = expr::print(default).or_else(|e| unsupported(e))?;
+    let printed = expr::print(default).or_else(unsupported)?;
     Ok(match strip(default) {
         Expr::BinaryOp { .. } | Expr::UnaryOp { .. } => format!("({printed})"),
         _ => printed,

@@ -14,7 +14,7 @@ use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer, Word};
 pub enum Parsed {
     Statement(Box<Statement>),
     /// `PREPARE name FROM source`.
-    Prepare { name: String, source: Expr },
+    Prepare { name: String, source: Box<Expr> },
 }
 
 /// Parses the text of one statement.
@@ -79,7 +79,7 @@ fn parse_prepare(tokens: Vec<TokenWithSpan>) -> Step<Parsed> {
         parser.expect_keyword(Keyword::PREPARE)?;
         let name = parser.parse_identifier()?.value;
         parser.expect_keyword(Keyword::FROM)?;
-        let source = parser.parse_expr()?;
+        let source = Box::new(parser.parse_expr()?);
         parser.expect_token(&Token::EOF)?;
         Ok(Parsed::Prepare { name, source })
     };

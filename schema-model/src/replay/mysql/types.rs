@@ -105,7 +105,7 @@ pub fn resolve(data_type: &DataType) -> Result<MysqlType, String> {
             let Some(len) = len else {
                 return Err("VARCHAR needs a length".to_string());
             };
-            let n = char_length(&Some(len.clone()), 0)?;
+            let n = char_length(&Some(*len), 0)?;
             text(format!("varchar({n})"), "varchar", Some(n), false)
         }
         D::Text => text("text".into(), "text", None, false),
@@ -211,7 +211,7 @@ fn decimal(info: &ExactNumberInfo, unsigned: bool) -> Result<MysqlType, String> 
         ExactNumberInfo::PrecisionAndScale(p, s) => (*p, *s),
     };
     if precision > 65 {
-        return Err(format!("Too big precision specified for 'decimal'. Maximum is 65"));
+        return Err("Too big precision specified for 'decimal'. Maximum is 65".to_string());
     }
     let scale = u32::try_from(scale).map_err(|_| "negative scale".to_string())?;
     Ok(MysqlType {

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE c (x BIGINT REFERENCES p (id));

@@ -1,0 +1,3 @@
+-- expect-error
+CREATE TABLE p (id VARCHAR(40) CHARACTER SET latin1 PRIMARY KEY);
+CREATE TABLE c (x CHAR(36) REFERENCES p (id));
