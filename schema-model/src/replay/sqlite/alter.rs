@@ -55,6 +55,9 @@ impl SqliteReplay {
         if is_reserved(&key.name) {
             return Err(st.rejected(name_at, messages::table_may_not_be_altered(&key.name)));
         }
+        if self.legacy_alter_table && matches!(op, AlterOp::RenameTo(_) | AlterOp::RenameColumn { .. }) {
+            return Err(st.unsupported("renames under PRAGMA legacy_alter_table = ON are not modelled"));
+        }
         // SQLite runs ALTER TABLE in a transaction: a failure leaves the schema untouched.
         let before = self.catalog.clone();
         let outcome = match op {

@@ -45,6 +45,8 @@ pub struct SqliteReplay {
     catalog: Catalog,
     /// `PRAGMA foreign_keys`, which changes what `ALTER TABLE ADD COLUMN` accepts.
     foreign_keys: bool,
+    /// `PRAGMA legacy_alter_table`, under which renames follow older rules (not modelled).
+    legacy_alter_table: bool,
     /// Tables (lower-cased names) that may hold rows: SQLite checks some `ADD COLUMN`
     /// restrictions only when the table is not empty.
     tables_with_rows: BTreeSet<String>,
@@ -52,7 +54,12 @@ pub struct SqliteReplay {
 
 impl SqliteReplay {
     pub fn new() -> SqliteReplay {
-        SqliteReplay { catalog: Catalog::new(Engine::Sqlite), foreign_keys: false, tables_with_rows: BTreeSet::new() }
+        SqliteReplay {
+            catalog: Catalog::new(Engine::Sqlite),
+            foreign_keys: false,
+            legacy_alter_table: false,
+            tables_with_rows: BTreeSet::new(),
+        }
     }
 
     fn dispatch(&mut self, st: &Statement, report: &mut ReplayReport) -> Result<(), ReplayError> {

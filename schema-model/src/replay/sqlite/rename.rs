@@ -43,8 +43,18 @@ impl SqliteReplay {
                 .collect();
             if other_key == key {
                 ranges.push(def.name_range.clone());
+                let toks = Tokens::new(&sql).map_err(|e| st.rejected_here(e.message))?;
+                for expr in &def.expressions {
+                    ranges.extend(
+                        qualifiers(&toks, expr.start, expr.end)
+                            .into_iter()
+                            .filter(|(_, name)| name.eq_ignore_ascii_case(&old_name))
+                            .map(|(i, _)| toks.toks[i].range()),
+                    );
+                }
             }
             if !ranges.is_empty() {
+                ranges.sort_by_key(|r| r.start);
                 rewritten.push((other_key.clone(), rename(&sql, ranges)));
             }
         }

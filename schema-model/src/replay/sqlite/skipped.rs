@@ -43,9 +43,15 @@ impl SqliteReplay {
     /// Remembers the PRAGMAs that change how later schema statements behave.
     fn pragma(&mut self, st: &Statement) {
         let t = &st.toks;
-        if t.kw(1, "foreign_keys") && t.len() >= 4 {
-            let value = st.text()[t.toks[3].range()].to_ascii_lowercase();
-            self.foreign_keys = matches!(value.as_str(), "on" | "1" | "true" | "yes");
+        if t.len() < 4 {
+            return;
+        }
+        let value = st.text()[t.toks[3].range()].to_ascii_lowercase();
+        let on = matches!(value.as_str(), "on" | "1" | "true" | "yes");
+        if t.kw(1, "foreign_keys") {
+            self.foreign_keys = on;
+        } else if t.kw(1, "legacy_alter_table") {
+            self.legacy_alter_table = on;
         }
     }
 

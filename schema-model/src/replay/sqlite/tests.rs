@@ -100,3 +100,32 @@ fn bad_input_never_panics() {
         let _ = run(&format!("CREATE TABLE t (a, b);\n{input}"));
     }
 }
+
+/// Every prefix of a set of real statements (cut at each character) is replayed on top of a
+/// small schema: the replay may reject it, but must never panic.
+#[test]
+fn truncated_statements_never_panic() {
+    let base = "CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT UNIQUE);\n\
+                CREATE TABLE t (a TEXT, b INTEGER REFERENCES p (id), spare TEXT, CHECK (b > 0));\n\
+                CREATE INDEX ti ON t (lower(a)) WHERE b IS NOT NULL;\n\
+                CREATE VIEW v AS SELECT a, b FROM t;\n\
+                CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET b = 1 WHERE a = new.a; END;\n";
+    let statements = [
+        "CREATE TABLE n (id INTEGER PRIMARY KEY, a TEXT COLLATE NOCASE DEFAULT 'x' NOT NULL, UNIQUE (a) ON CONFLICT IGNORE) WITHOUT ROWID, STRICT",
+        "ALTER TABLE t ADD COLUMN c TEXT GENERATED ALWAYS AS (upper(a)) VIRTUAL",
+        "ALTER TABLE t RENAME COLUMN a TO \"a a\"",
+        "ALTER TABLE p RENAME TO q",
+        "ALTER TABLE t DROP COLUMN spare",
+        "CREATE UNIQUE INDEX IF NOT EXISTS main.u ON t (a COLLATE NOCASE DESC, b)",
+        "CREATE VIEW w (x, y) AS WITH c AS (SELECT a FROM t) SELECT c.a, count(*) FROM c GROUP BY 1",
+        "CREATE TABLE s AS SELECT a, CAST(b AS REAL) FROM t",
+        "INSERT INTO t (a, b) SELECT name, id FROM p WHERE id > 0",
+        "DROP TRIGGER IF EXISTS tr",
+    ];
+    for statement in statements {
+        for (cut, _) in statement.char_indices() {
+            let _ = run(&format!("{base}{};", &statement[..cut]));
+        }
+        run(&format!("{base}{statement};")).unwrap_or_else(|e| panic!("{statement}: {e}"));
+    }
+}

@@ -69,7 +69,8 @@ pub fn statement_output(catalog: &Catalog, sql: &str) -> Result<Vec<ViewColumn>,
         _ => return Err("expected CREATE VIEW or CREATE TABLE ... AS SELECT".to_string()),
     };
     let items = select_item_texts(sql);
-    let mut columns = query_columns(catalog, query, sql, &items)?;
+    let scope = Scope { catalog, ctes: Vec::new() };
+    let mut columns = query_columns(&scope, query, sql, &items)?;
     for (column, name) in columns.iter_mut().zip(names) {
         column.name = name;
     }
@@ -97,22 +98,41 @@ impl SqliteReplay {
 }
 
 /// A source of a FROM clause: the name it is referred to by and its columns.
+#[derive(Clone)]
 struct Source {
     name: String,
     columns: Vec<ViewColumn>,
 }
 
-/// `items` are the texts of the outermost select list, which SQLite uses to name expression
-/// columns; nested selects (derived tables) pass none.
-fn query_columns(catalog: &Catalog, query: &Query, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
-    set_columns(catalog, &query.body, sql, items)
+/// What names in a query can refer to: the schema and the common table expressions in scope.
+#[derive(Clone)]
+struct Scope<'a> {
+    catalog: &'a Catalog,
+    ctes: Vec<Source>,
 }
 
-fn set_columns(catalog: &Catalog, body: &SetExpr, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
+/// `items` are the texts of the outermost select list, which SQLite uses to name expression
+/// columns; nested selects (derived tables) pass none.
+fn query_columns(scope: &Scope, query: &Query, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
+    let Some(with) = &query.with else {
+        return set_columns(scope, &query.body, sql, items);
+    };
+    let mut inner = scope.clone();
+    for cte in &with.cte_tables {
+        let mut columns = query_columns(&inner, &cte.query, sql, &[])?;
+        for (column, alias) in columns.iter_mut().zip(&cte.alias.columns) {
+            column.name = alias.name.value.clone();
+        }
+        inner.ctes.push(Source { name: cte.alias.name.value.clone(), columns });
+    }
+    set_columns(&inner, &query.body, sql, items)
+}
+
+fn set_columns(scope: &Scope, body: &SetExpr, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
     match body {
-        SetExpr::Select(select) => select_columns(catalog, select, sql, items),
-        SetExpr::Query(query) => query_columns(catalog, query, sql, items),
-        SetExpr::SetOperation { left, .. } => set_columns(catalog, left, sql, items),
+        SetExpr::Select(select) => select_columns(scope, select, sql, items),
+        SetExpr::Query(query) => query_columns(scope, query, sql, items),
+        SetExpr::SetOperation { left, .. } => set_columns(scope, left, sql, items),
         SetExpr::Values(values) => Ok((1..=values.rows.first().map_or(0, |r| r.len()))
             .map(|i| ViewColumn { name: format!("column{i}"), ty: String::new() })
             .collect()),
@@ -120,7 +140,7 @@ fn set_columns(catalog: &Catalog, body: &SetExpr, sql: &str, items: &[String]) -
     }
 }
 
-fn sources(catalog: &Catalog, select: &Select, sql: &str) -> Result<Vec<Source>, String> {
+fn sources(scope: &Scope, select: &Select, sql: &str) -> Result<Vec<Source>, String> {
     let mut out = Vec::new();
     for from in &select.from {
         let factors = std::iter::once(&from.relation).chain(from.joins.iter().map(|j| &j.relation));
@@ -129,13 +149,13 @@ fn sources(catalog: &Catalog, select: &Select, sql: &str) -> Result<Vec<Source>,
                 TableFactor::Table { name, alias, .. } => {
                     let parts = name_parts(name);
                     let table_name = parts.last().cloned().unwrap_or_default();
-                    let columns = relation_columns(catalog, &table_name)
+                    let columns = relation_columns(scope, &table_name)
                         .ok_or_else(|| messages::no_such_table(&parts.join(".")))?;
                     let name = alias.as_ref().map_or(table_name, |a| a.name.value.clone());
                     out.push(Source { name, columns });
                 }
                 TableFactor::Derived { subquery, alias, .. } => {
-                    let columns = query_columns(catalog, subquery, sql, &[])?;
+                    let columns = query_columns(scope, subquery, sql, &[])?;
                     let name = alias.as_ref().map_or_else(String::new, |a| a.name.value.clone());
                     out.push(Source { name, columns });
                 }
@@ -146,8 +166,12 @@ fn sources(catalog: &Catalog, select: &Select, sql: &str) -> Result<Vec<Source>,
     Ok(out)
 }
 
-/// Columns of a table (declared types) or view, by name.
-fn relation_columns(catalog: &Catalog, name: &str) -> Option<Vec<ViewColumn>> {
+/// Columns of a common table expression, table (declared types) or view, by name.
+fn relation_columns(scope: &Scope, name: &str) -> Option<Vec<ViewColumn>> {
+    if let Some(cte) = scope.ctes.iter().rev().find(|c| c.name.eq_ignore_ascii_case(name)) {
+        return Some(cte.columns.clone());
+    }
+    let catalog = scope.catalog;
     if let Some(table) = catalog.tables.values().find(|t| t.name.name.eq_ignore_ascii_case(name)) {
         return Some(
             table
@@ -164,8 +188,8 @@ fn relation_columns(catalog: &Catalog, name: &str) -> Option<Vec<ViewColumn>> {
     catalog.views.values().find(|v| v.name.name.eq_ignore_ascii_case(name)).map(|v| v.columns.clone())
 }
 
-fn select_columns(catalog: &Catalog, select: &Select, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
-    let sources = sources(catalog, select, sql)?;
+fn select_columns(scope: &Scope, select: &Select, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
+    let sources = sources(scope, select, sql)?;
     let mut out = Vec::new();
     for (position, item) in select.projection.iter().enumerate() {
         match item {
