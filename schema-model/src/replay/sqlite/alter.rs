@@ -2,7 +2,6 @@
 //! (`ADD COLUMN` inserts `, <definition>` where the column list ends, `DROP COLUMN` cuts the
 //! definition out), and the table read back from the edited text, as SQLite reloads it.
 
-use super::expr_refs::column_refs;
 use super::index::index_from_sql;
 use super::messages;
 use super::schema::{check_schema, is_reserved, table_key, view_key};
@@ -154,7 +153,6 @@ impl SqliteReplay {
         let old = self.catalog.tables.get(old_key).cloned().ok_or_else(|| messages::no_such_table(&old_key.name))?;
         let (mut table, _) = table_from_sql(&new_sql, at)
             .map_err(|e| messages::error_after("table", &new_key.name, after, &e.message))?;
-        check_expressions(&table, &new_sql).map_err(|m| messages::error_after("table", &new_key.name, after, &m))?;
         carry_provenance(&old, &mut table, renamed, at);
         for index in old.indexes.iter().filter(|i| i.origin.as_deref() == Some("c")) {
             let sql = index_sql
@@ -269,22 +267,6 @@ fn cut_column(sql: &str, def: &TableDef, position: usize) -> String {
             format!("{}{}", &sql[..comma], &sql[def.add_column_offset..])
         }
     }
-}
-
-/// SQLite resolves the names in CHECK and generated-column expressions against the table.
-fn check_expressions(table: &Table, sql: &str) -> Result<(), String> {
-    let toks = Tokens::new(sql).map_err(|e| e.message)?;
-    let def = parse_create_table(sql, &toks).map_err(|e| e.message)?;
-    for range in &def.expressions {
-        for reference in column_refs(&toks, range.start, range.end) {
-            let quoted = toks.toks[reference.token].is_quoted();
-            let own = reference.qualifier.as_ref().is_none_or(|q| q.eq_ignore_ascii_case(&table.name.name));
-            if own && !quoted && find_column(table, &reference.name).is_none() {
-                return Err(messages::no_such_column(&reference.name));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Keeps the provenance of the table, its columns and automatic indexes across a rebuild;

@@ -4,6 +4,7 @@
 //! numbered and merged as SQLite does), foreign keys in `pragma foreign_key_list` order, and the
 //! checks SQLite applies when it reads the definition.
 
+use super::expr_refs::column_refs;
 use super::messages;
 use super::table_def::{parse_create_table, DefError, KeyDef, TableDef};
 use super::tokens::Tokens;
@@ -22,11 +23,27 @@ pub fn table_from_sql(sql: &str, at: &Location) -> Result<(Table, TableDef), Def
     let toks = Tokens::new(sql).map_err(|e| DefError { message: e.message, offset: e.offset })?;
     let def = parse_create_table(sql, &toks)?;
     let table = table_from_def(&def, sql, at)?;
+    check_expressions(&table, &def, &toks)?;
     Ok((table, def))
 }
 
+/// SQLite resolves the names in CHECK and generated-column expressions against the table; a
+/// double-quoted name that is no column is a string.
+fn check_expressions(table: &Table, def: &TableDef, toks: &Tokens) -> Result<(), DefError> {
+    for range in &def.expressions {
+        for reference in column_refs(toks, range.start, range.end) {
+            let token = &toks.toks[reference.token];
+            let own = reference.qualifier.as_ref().is_none_or(|q| q.eq_ignore_ascii_case(&table.name.name));
+            if own && !token.is_quoted() && find_column(table, &reference.name).is_none() {
+                return Err(DefError { message: messages::no_such_column(&reference.name), offset: token.start });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Builds the catalog table of a parsed definition, with SQLite's checks.
-pub fn table_from_def(def: &TableDef, sql: &str, at: &Location) -> Result<Table, DefError> {
+fn table_from_def(def: &TableDef, sql: &str, at: &Location) -> Result<Table, DefError> {
     let fail = |message: String, offset: usize| DefError { message, offset };
     let mut table = Table::new(ObjectName::new("main", def.name.clone()), at);
     for column in &def.columns {

@@ -1,0 +1,4 @@
+-- expect-error
+CREATE TABLE t (a);
+CREATE VIEW v AS SELECT a FROM t;
+ALTER TABLE v RENAME TO w;

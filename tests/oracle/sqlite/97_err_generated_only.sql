@@ -1,0 +1,2 @@
+-- expect-error
+CREATE TABLE g (a AS (1), b AS (2) STORED);

@@ -1,0 +1,2 @@
+-- expect-error
+CREATE TABLE t (a INTEGER, CHECK (b > 0));

@@ -1,0 +1,2 @@
+-- expect-error
+CREATE TABLE t (a INTEGER, c AS (a + zz));
