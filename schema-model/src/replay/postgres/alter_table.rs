@@ -4,7 +4,7 @@
 //! dependent objects Postgres drops or renames along.
 
 use super::constraints::{column_list, relation_text};
-use super::create_table::{add_column, PendingConstraints};
+use super::create_table::{add_column, nextval_text, PendingConstraints};
 use super::expr::{column_default, deparse, Analyzer, TExpr};
 use super::index::{self, rename_index_entry};
 use super::state::{PgState, Stmt};
@@ -184,7 +184,7 @@ fn alter_column(
                 )));
             }
             let ty = PgType::parse_formatted(&column.ty.engine);
-            let default = column_default(state, value, &ty).map_err(|e| e.at(stmt))?;
+            let default = column_default(state, name, value, &ty).map_err(|e| e.at(stmt))?;
             let text = default.as_ref().map(deparse);
             match default {
                 Some(d) => state.default_shapes.insert(key, d),
@@ -366,6 +366,52 @@ pub fn refresh_checks(state: &mut PgState, table: &ObjectName) {
             check.definition = shape.definition();
         }
     }
+}
+
+/// ALTER TABLE ... SET SCHEMA: moves the table, its indexes and owned sequences.
+pub fn set_schema(state: &mut PgState, parts: &[String], schema: &str, if_exists: bool, stmt: &Stmt) -> Result<bool, ReplayError> {
+    let table = match state.lookup_relation(parts) {
+        Some((name, super::state::Relation::Table)) => name,
+        Some(_) => return Err(stmt.reject(format!("\"{}\" is not a table", parts.join(".")))),
+        None if if_exists => return Ok(false),
+        None => return Err(stmt.reject(format!("relation \"{}\" does not exist", parts.join(".")))),
+    };
+    if !state.schema_exists(schema) {
+        return Err(stmt.reject(format!("schema \"{schema}\" does not exist")));
+    }
+    let new = ObjectName::new(schema, table.name.clone());
+    if state.relation_in(schema, &table.name).is_some() {
+        return Err(stmt.reject(format!("relation \"{}\" already exists in schema \"{schema}\"", table.name)));
+    }
+    let moved_indexes: Vec<ObjectName> =
+        state.index_shapes.iter().filter(|(_, s)| s.table == table).map(|(k, _)| k.clone()).collect();
+    for key in moved_indexes {
+        let shape = state.index_shapes.remove(&key).expect("listed key");
+        state.index_shapes.insert(ObjectName::new(schema, key.name), shape);
+    }
+    let owned: Vec<ObjectName> = state
+        .catalog
+        .sequences
+        .iter()
+        .filter(|(_, s)| s.owned_by.as_ref().is_some_and(|o| o.table == table))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut defaults = Vec::new();
+    for key in owned {
+        let mut sequence = state.catalog.sequences.remove(&key).expect("listed key");
+        sequence.name = ObjectName::new(schema, key.name.clone());
+        defaults.push((nextval_text(&key), nextval_text(&sequence.name)));
+        state.catalog.sequences.insert(sequence.name.clone(), sequence);
+    }
+    // `nextval('seq'::regclass)` names the sequence as it is found from the default
+    // search path, so it follows the sequence into its new schema.
+    for column in &mut state.table_mut(&table).columns {
+        if let Some((_, new_text)) = defaults.iter().find(|(old, _)| column.default.as_ref() == Some(old)) {
+            column.default = Some(new_text.clone());
+        }
+    }
+    move_table(state, &table, &new, stmt);
+    Ok(true)
 }
 
 /// RENAME TO / SET SCHEMA: moves the table and everything keyed by its name.

@@ -9,13 +9,14 @@ use super::constraints::{
 };
 use super::expr::{column_default, deparse, Analyzer};
 use super::names::{choose_name, quote_ident};
+use super::sequence::{apply_sequence_options, new_sequence};
 use super::state::{PgState, Stmt};
 use super::types::{logical, resolve, PgType};
-use crate::catalog::{Column, ColumnType, Deferral, Identity, Location, ObjectName, Sequence, SequenceOwner, Table};
+use crate::catalog::{Column, ColumnType, Deferral, Identity, Location, ObjectName, SequenceOwner, Table};
 use crate::error::{ReplayError, ReplayReport, SkippedStatement};
 use sqlparser::ast::{
     ColumnDef, ColumnOption, ConstraintUsingIndex, CreateTable, Expr, GeneratedAs, IndexColumn, NullsDistinctOption, SequenceOptions,
-    TableConstraint, Value,
+    TableConstraint,
 };
 
 /// Constraints collected from column and table definitions, applied once the columns
@@ -239,7 +240,7 @@ pub fn add_column<'a>(
         )));
     }
     if let Some(expr) = extras.default {
-        if let Some(default) = column_default(state, expr, &ty).map_err(|e| e.at(stmt))? {
+        if let Some(default) = column_default(state, &name, expr, &ty).map_err(|e| e.at(stmt))? {
             column.default = Some(deparse(&default));
             state.default_shapes.insert((table.clone(), name.clone()), default);
         }
@@ -251,10 +252,7 @@ pub fn add_column<'a>(
         let options = extras.identity.map(|(_, o)| o).unwrap_or(&[]);
         let sequence = owned_sequence(state, table, &name, &ty, identity.is_some(), options, at, stmt)?;
         if identity.is_none() {
-            column.default = Some(format!(
-                "nextval({}::regclass)",
-                super::expr::quote_literal(&regclass_text(&sequence))
-            ));
+            column.default = Some(nextval_text(&sequence));
         }
         column.identity = identity;
     }
@@ -270,8 +268,13 @@ pub fn add_column<'a>(
     Ok(())
 }
 
+/// The default of a serial column: `nextval('t_id_seq'::regclass)`.
+pub fn nextval_text(sequence: &ObjectName) -> String {
+    format!("nextval({}::regclass)", super::expr::quote_literal(&regclass_text(sequence)))
+}
+
 /// A sequence name as `regclassout` prints it.
-pub fn regclass_text(name: &ObjectName) -> String {
+fn regclass_text(name: &ObjectName) -> String {
     if name.schema == "public" {
         quote_ident(&name.name)
     } else {
@@ -299,72 +302,6 @@ fn owned_sequence(
     sequence.owned_by = Some(SequenceOwner { table: table.clone(), column: column.to_string(), identity });
     state.catalog.sequences.insert(name.clone(), sequence);
     Ok(name)
-}
-
-/// A sequence with Postgres's defaults for `data_type`.
-pub fn new_sequence(name: ObjectName, data_type: &PgType, at: &Location) -> Sequence {
-    let max = match data_type.name.as_str() {
-        "smallint" => i16::MAX as i64,
-        "integer" => i32::MAX as i64,
-        _ => i64::MAX,
-    };
-    Sequence {
-        name,
-        data_type: data_type.format(),
-        start: 1,
-        increment: 1,
-        min: 1,
-        max,
-        cache: 1,
-        cycle: false,
-        owned_by: None,
-        provenance: crate::catalog::Provenance::new(at),
-    }
-}
-
-fn option_number(expr: &Expr, stmt: &Stmt) -> Result<i64, ReplayError> {
-    let (negative, inner) = match expr {
-        Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } => (true, expr.as_ref()),
-        other => (false, other),
-    };
-    match inner {
-        Expr::Value(v) => match &v.value {
-            Value::Number(n, _) => n
-                .parse::<i64>()
-                .map(|n| if negative { -n } else { n })
-                .map_err(|_| stmt.reject(format!("value \"{n}\" is out of range for type bigint"))),
-            _ => Err(stmt.unsupported(format!("sequence option value {expr} is not modelled"))),
-        },
-        _ => Err(stmt.unsupported(format!("sequence option value {expr} is not modelled"))),
-    }
-}
-
-/// Applies `START`, `INCREMENT`, `MINVALUE`, `MAXVALUE`, `CACHE`, `CYCLE`.
-pub fn apply_sequence_options(sequence: &mut Sequence, options: &[SequenceOptions], stmt: &Stmt) -> Result<(), ReplayError> {
-    let mut start = None;
-    for option in options {
-        match option {
-            SequenceOptions::IncrementBy(e, _) => {
-                sequence.increment = option_number(e, stmt)?;
-                if sequence.increment < 0 {
-                    sequence.min = match sequence.data_type.as_str() {
-                        "smallint" => i16::MIN as i64,
-                        "integer" => i32::MIN as i64,
-                        _ => i64::MIN,
-                    };
-                    sequence.max = -1;
-                }
-            }
-            SequenceOptions::MinValue(Some(e)) => sequence.min = option_number(e, stmt)?,
-            SequenceOptions::MaxValue(Some(e)) => sequence.max = option_number(e, stmt)?,
-            SequenceOptions::MinValue(None) | SequenceOptions::MaxValue(None) => {}
-            SequenceOptions::StartWith(e, _) => start = Some(option_number(e, stmt)?),
-            SequenceOptions::Cache(e) => sequence.cache = option_number(e, stmt)?,
-            SequenceOptions::Cycle(no) => sequence.cycle = !no,
-        }
-    }
-    sequence.start = start.unwrap_or(if sequence.increment > 0 { sequence.min } else { sequence.max });
-    Ok(())
 }
 
 /// CREATE TABLE.

@@ -8,6 +8,7 @@ use super::create_table::create_table;
 use super::fallback::{self, Fallback};
 use super::index::{create_index, drop_index, rename_index};
 use super::objects;
+use super::sequence;
 use super::state::{PgState, Stmt};
 use super::view;
 use crate::catalog::Location;
@@ -124,8 +125,13 @@ fn apply_parsed(
                 return Ok(());
             }
         }
-        Statement::CreateSequence { name, if_not_exists, sequence_options, data_type, .. } => {
-            objects::create_sequence(state, name, *if_not_exists, data_type.as_ref(), sequence_options, stmt)?
+        Statement::CreateSequence { name, if_not_exists, sequence_options, data_type, owned_by, .. } => {
+            let mut clauses = sequence::clauses(sequence_options, stmt)?;
+            if let Some(owner) = owned_by {
+                let parts = state.name_parts(owner);
+                clauses.push(sequence::SequenceClause::OwnedBy((parts != ["none"]).then_some(parts)));
+            }
+            sequence::create_sequence(state, name, *if_not_exists, data_type.as_ref(), &clauses, stmt)?
         }
         Statement::Set(Set::SingleAssignment { variable, values, .. })
             if variable.to_string().eq_ignore_ascii_case("search_path") =>
@@ -210,7 +216,7 @@ fn drop(
             ObjectType::View | ObjectType::MaterializedView => {
                 view::drop_view(state, &parts, object_type == ObjectType::MaterializedView, if_exists, cascade, stmt)?
             }
-            ObjectType::Sequence => objects::drop_sequence(state, &parts, if_exists, stmt)?,
+            ObjectType::Sequence => sequence::drop_sequence(state, &parts, if_exists, stmt)?,
             ObjectType::Type => objects::drop_type(state, &parts, if_exists, cascade, stmt)?,
             ObjectType::Schema => objects::drop_schema(state, &parts, if_exists, cascade, stmt)?,
             other => return Err(stmt.unsupported(format!("DROP {other} is not modelled by the Postgres replay"))),

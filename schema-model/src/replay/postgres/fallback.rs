@@ -2,7 +2,8 @@
 //! statements that cannot change the table catalog (`DO`, `REFRESH MATERIALIZED VIEW`,
 //! `COMMENT ON CONSTRAINT / FUNCTION ...`, `CLUSTER`, `REINDEX`, ...), a few DDL forms
 //! applied directly (`CREATE EXTENSION ... SCHEMA`, `ALTER INDEX IF EXISTS ... RENAME TO`,
-//! `DROP INDEX CONCURRENTLY IF EXISTS`), and function definitions with planner options
+//! `DROP INDEX CONCURRENTLY IF EXISTS`, `CREATE SEQUENCE` with options in any order,
+//! `ALTER SEQUENCE`, `ALTER TABLE ... SET SCHEMA`), and function definitions with planner options
 //! (`COST`, `ROWS`) that do not affect the signature, which are parsed again without them.
 
 use super::dispatch::skip;
@@ -10,7 +11,9 @@ use super::index::{drop_index, rename_index};
 use super::objects::create_extension;
 use super::state::{PgState, Stmt};
 use crate::error::{ReplayError, ReplayReport};
-use sqlparser::ast::Statement;
+use super::alter_table::set_schema;
+use super::sequence::{alter_sequence, create_sequence, SequenceClause};
+use sqlparser::ast::{DataType, Ident, ObjectName as SqlName, Statement};
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::{Token, Tokenizer};
@@ -27,6 +30,9 @@ pub enum Fallback {
 
 pub enum Action {
     CreateExtension { name: String, schema: Option<String>, if_not_exists: bool },
+    CreateSequence { parts: Vec<String>, if_not_exists: bool, data_type: Option<DataType>, clauses: Vec<SequenceClause> },
+    AlterSequence { parts: Vec<String>, if_exists: bool, clauses: Vec<SequenceClause> },
+    SetSchema { parts: Vec<String>, if_exists: bool, schema: String },
     RenameIndex { parts: Vec<String>, new_name: String, if_exists: bool },
     DropIndex { names: Vec<Vec<String>>, if_exists: bool },
 }
@@ -89,10 +95,71 @@ impl Words {
         }
     }
 
+    /// A possibly negative integer.
+    fn number(&mut self) -> Option<i64> {
+        let negative = self.tokens.get(self.at) == Some(&Token::Minus);
+        let at = self.at + usize::from(negative);
+        let Some(Token::Number(text, _)) = self.tokens.get(at) else { return None };
+        let value: i64 = text.parse().ok()?;
+        self.at = at + 1;
+        Some(if negative { -value } else { value })
+    }
+
+    /// Sequence options up to the end of the statement, with an `AS type` if present.
+    fn sequence_clauses(&mut self) -> Option<(Option<DataType>, Vec<SequenceClause>)> {
+        let mut data_type = None;
+        let mut clauses = Vec::new();
+        while !self.done() {
+            if self.eat(&["AS"]) {
+                let start = self.at;
+                while !self.done() && !self.keyword(0).is_some_and(|k| SEQUENCE_WORDS.contains(&k.as_str())) {
+                    self.at += 1;
+                }
+                let text: String = self.tokens[start..self.at].iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" ");
+                let mut parser = Parser::new(&PostgreSqlDialect {}).try_with_sql(&text).ok()?;
+                data_type = Some(parser.parse_data_type().ok()?);
+            } else if self.eat(&["INCREMENT"]) {
+                self.eat(&["BY"]);
+                clauses.push(SequenceClause::Increment(self.number()?));
+            } else if self.eat(&["NO", "MINVALUE"]) {
+                clauses.push(SequenceClause::MinValue(None));
+            } else if self.eat(&["NO", "MAXVALUE"]) {
+                clauses.push(SequenceClause::MaxValue(None));
+            } else if self.eat(&["NO", "CYCLE"]) {
+                clauses.push(SequenceClause::Cycle(false));
+            } else if self.eat(&["MINVALUE"]) {
+                clauses.push(SequenceClause::MinValue(Some(self.number()?)));
+            } else if self.eat(&["MAXVALUE"]) {
+                clauses.push(SequenceClause::MaxValue(Some(self.number()?)));
+            } else if self.eat(&["START"]) {
+                self.eat(&["WITH"]);
+                clauses.push(SequenceClause::Start(self.number()?));
+            } else if self.eat(&["RESTART"]) {
+                self.eat(&["WITH"]);
+                self.number();
+                clauses.push(SequenceClause::Restart);
+            } else if self.eat(&["CACHE"]) {
+                clauses.push(SequenceClause::Cache(self.number()?));
+            } else if self.eat(&["CYCLE"]) {
+                clauses.push(SequenceClause::Cycle(true));
+            } else if self.eat(&["OWNED", "BY"]) {
+                let target = self.name()?;
+                clauses.push(SequenceClause::OwnedBy((target != ["none"]).then_some(target)));
+            } else {
+                return None;
+            }
+        }
+        Some((data_type, clauses))
+    }
+
     fn done(&self) -> bool {
         self.at >= self.tokens.len() || self.tokens[self.at..].iter().all(|t| *t == Token::SemiColon)
     }
 }
+
+/// Keywords that start a sequence option (they end an `AS type`).
+const SEQUENCE_WORDS: &[&str] =
+    &["INCREMENT", "NO", "MINVALUE", "MAXVALUE", "START", "RESTART", "CACHE", "CYCLE", "OWNED"];
 
 /// Recognises a statement the parser rejected, or `None` when it is not one of the
 /// forms above (then the parse error stands).
@@ -152,6 +219,28 @@ pub fn recognise(text: &str) -> Option<Fallback> {
         words.eat(&["RESTRICT"]);
         return words.done().then_some(Fallback::Apply(Action::DropIndex { names, if_exists }));
     }
+    if words.eat(&["CREATE", "SEQUENCE"]) {
+        let if_not_exists = words.eat(&["IF", "NOT", "EXISTS"]);
+        let parts = words.name()?;
+        let (data_type, clauses) = words.sequence_clauses()?;
+        return Some(Fallback::Apply(Action::CreateSequence { parts, if_not_exists, data_type, clauses }));
+    }
+    if words.eat(&["ALTER", "SEQUENCE"]) {
+        let if_exists = words.eat(&["IF", "EXISTS"]);
+        let parts = words.name()?;
+        let (data_type, clauses) = words.sequence_clauses()?;
+        return data_type.is_none().then_some(Fallback::Apply(Action::AlterSequence { parts, if_exists, clauses }));
+    }
+    if words.eat(&["ALTER", "TABLE"]) {
+        let if_exists = words.eat(&["IF", "EXISTS"]);
+        words.eat(&["ONLY"]);
+        let parts = words.name()?;
+        if !words.eat(&["SET", "SCHEMA"]) {
+            return None;
+        }
+        let schema = words.name()?.pop()?;
+        return words.done().then_some(Fallback::Apply(Action::SetSchema { parts, if_exists, schema }));
+    }
     if words.eat(&["CREATE"]) {
         words.eat(&["OR", "REPLACE"]);
         if words.eat(&["FUNCTION"]) || words.eat(&["PROCEDURE"]) {
@@ -190,6 +279,22 @@ pub fn apply(state: &mut PgState, action: Action, stmt: &Stmt, report: &mut Repl
     match action {
         Action::CreateExtension { name, schema, if_not_exists } => {
             create_extension(state, &name, schema, if_not_exists, stmt)
+        }
+        Action::CreateSequence { parts, if_not_exists, data_type, clauses } => {
+            let name = SqlName::from(parts.into_iter().map(|p| Ident::with_quote('"', p)).collect::<Vec<_>>());
+            create_sequence(state, &name, if_not_exists, data_type.as_ref(), &clauses, stmt)
+        }
+        Action::AlterSequence { parts, if_exists, clauses } => {
+            if !alter_sequence(state, &parts, if_exists, &clauses, stmt)? {
+                skip(report, stmt, format!("ALTER SEQUENCE IF EXISTS ({} does not exist)", parts.join(".")));
+            }
+            Ok(())
+        }
+        Action::SetSchema { parts, if_exists, schema } => {
+            if !set_schema(state, &parts, &schema, if_exists, stmt)? {
+                skip(report, stmt, format!("ALTER TABLE IF EXISTS ({} does not exist)", parts.join(".")));
+            }
+            Ok(())
         }
         Action::RenameIndex { parts, new_name, if_exists } => {
             if !rename_index(state, &parts, &new_name, if_exists, stmt)? {

@@ -24,6 +24,7 @@ mod index;
 mod names;
 mod objects;
 mod reanalyse;
+mod sequence;
 mod state;
 mod types;
 mod view;
@@ -66,3 +67,6 @@ impl EngineReplay for PostgresReplay {
         self.state.catalog
     }
 }
+
+#[cfg(test)]
+mod tests;

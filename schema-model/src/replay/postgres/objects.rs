@@ -4,7 +4,6 @@
 //! (`pg_get_triggerdef`) and comments on tables and columns.
 
 use super::constraints::table_scope;
-use super::create_table::{apply_sequence_options, new_sequence};
 use super::expr::{condition, deparse, quote_literal, Scope};
 use super::names::quote_ident;
 use super::state::{FunctionSignature, PgState, Relation, Stmt};
@@ -17,7 +16,7 @@ use crate::error::ReplayError;
 use sqlparser::ast::{
     AlterType, AlterTypeAddValuePosition, AlterTypeOperation, ArgMode, CommentObject, CreateDomain,
     CreateFunction, CreateTrigger, DataType, DropFunction, DropTrigger, Expr, FunctionReturnType,
-    ObjectName as SqlName, OperateFunctionArg, SchemaName, SequenceOptions, TableConstraint, TriggerEvent,
+    ObjectName as SqlName, OperateFunctionArg, SchemaName, TableConstraint, TriggerEvent,
     TriggerObject, TriggerObjectKind, TriggerPeriod, TriggerReferencingType, UserDefinedTypeRepresentation,
 };
 
@@ -162,7 +161,7 @@ pub fn create_domain(state: &mut PgState, domain: &CreateDomain, stmt: &Stmt) ->
     type_name_taken(state, &name, stmt)?;
     let (base, _) = resolve(state, &domain.data_type).map_err(|m| stmt.reject(m))?;
     let default = match &domain.default {
-        Some(expr) => super::expr::column_default(state, expr, &base).map_err(|e| e.at(stmt))?.map(|d| deparse(&d)),
+        Some(expr) => super::expr::column_default(state, "value", expr, &base).map_err(|e| e.at(stmt))?.map(|d| deparse(&d)),
         None => None,
     };
     let scope = Scope::single("value", vec![("value".to_string(), base.clone())]);
@@ -289,43 +288,6 @@ pub fn set_search_path(state: &mut PgState, values: &[Expr]) {
         }
     }
     state.search_path = path;
-}
-
-pub fn create_sequence(
-    state: &mut PgState,
-    name: &SqlName,
-    if_not_exists: bool,
-    data_type: Option<&DataType>,
-    options: &[SequenceOptions],
-    stmt: &Stmt,
-) -> Result<(), ReplayError> {
-    let name = state.creation_name(name, stmt)?;
-    if state.relation_in(&name.schema, &name.name).is_some() {
-        if if_not_exists {
-            return Ok(());
-        }
-        return Err(stmt.reject(format!("relation \"{}\" already exists", name.name)));
-    }
-    let ty = match data_type {
-        Some(dt) => resolve(state, dt).map_err(|m| stmt.reject(m))?.0,
-        None => PgType::builtin("bigint"),
-    };
-    let mut sequence = new_sequence(name.clone(), &ty, stmt.at);
-    apply_sequence_options(&mut sequence, options, stmt)?;
-    state.catalog.sequences.insert(name, sequence);
-    Ok(())
-}
-
-pub fn drop_sequence(state: &mut PgState, parts: &[String], if_exists: bool, stmt: &Stmt) -> Result<bool, ReplayError> {
-    match state.lookup_relation(parts) {
-        Some((name, Relation::Sequence)) => {
-            state.catalog.sequences.remove(&name);
-            Ok(true)
-        }
-        Some(_) => Err(stmt.reject(format!("\"{}\" is not a sequence", parts.join(".")))),
-        None if if_exists => Ok(false),
-        None => Err(stmt.reject(format!("sequence \"{}\" does not exist", parts.join(".")))),
-    }
 }
 
 pub fn drop_type(state: &mut PgState, parts: &[String], if_exists: bool, cascade: bool, stmt: &Stmt) -> Result<bool, ReplayError> {

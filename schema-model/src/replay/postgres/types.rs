@@ -153,6 +153,11 @@ const BUILTIN_NAMES: &[&str] = &[
     "trigger", "anyelement", "anyarray",
 ];
 
+/// Whether `name` is a built-in type as `format_type` prints it.
+pub fn is_builtin_name(name: &str) -> bool {
+    BUILTIN_NAMES.contains(&name)
+}
+
 /// Types that extensions create in the schema they are installed in.
 const EXTENSION_TYPES: &[(&str, &[&str])] = &[
     ("ltree", &["ltree", "lquery", "ltxtquery"]),

@@ -3,7 +3,7 @@
 //! against their signatures, and inserting the implicit casts Postgres inserts.
 
 use super::builtins::{
-    aggregate_result, assignment_coercion, functions, implicit_coercion, is_aggregate, numeric_common, operator_type, Coercion,
+    aggregate_result, assignment_coercion, extension_functions, functions, implicit_coercion, is_aggregate, numeric_common, operator_type, Coercion,
 };
 use super::literal::coerce_literal;
 use super::tree::{BoolKind, TExpr};
@@ -531,6 +531,12 @@ impl Analyzer<'_> {
             .collect();
         if parts.len() == 1 || parts[0] == "pg_catalog" {
             candidates.extend(functions(&name).map(|(a, r)| (None, a, r)));
+        }
+        for extension in self.state.catalog.extensions.iter().filter(|e| schemas.contains(&e.schema)) {
+            candidates.extend(
+                extension_functions(&extension.name, &extension.schema, &name)
+                    .map(|(a, r)| (Some(extension.schema.clone()), a, r)),
+            );
         }
         if candidates.is_empty() {
             return Err(unsupported(format!(

@@ -74,13 +74,45 @@ const FUNCTIONS: &[(&str, &[&str], &str)] = &[
     ("num_nulls", &["any"], "integer"),
     ("concat", &["any", "any"], "text"),
     ("concat", &["any", "any", "any"], "text"),
-    ("text2ltree", &["text"], "ltree"),
-    ("ltree2text", &["ltree"], "text"),
-    ("nlevel", &["ltree"], "integer"),
-    ("gen_random_bytes", &["integer"], "bytea"),
-    ("digest", &["text", "text"], "bytea"),
-    ("digest", &["bytea", "text"], "bytea"),
 ];
+
+/// Functions extensions create: `(extension, name, argument types, result type)`.
+const EXTENSION_FUNCTIONS: &[(&str, &str, &[&str], &str)] = &[
+    ("uuid-ossp", "uuid_generate_v1", &[], "uuid"),
+    ("uuid-ossp", "uuid_generate_v1mc", &[], "uuid"),
+    ("uuid-ossp", "uuid_generate_v4", &[], "uuid"),
+    ("uuid-ossp", "uuid_nil", &[], "uuid"),
+    ("pgcrypto", "gen_random_bytes", &["integer"], "bytea"),
+    ("pgcrypto", "gen_salt", &["text"], "text"),
+    ("pgcrypto", "crypt", &["text", "text"], "text"),
+    ("pgcrypto", "digest", &["text", "text"], "bytea"),
+    ("pgcrypto", "digest", &["bytea", "text"], "bytea"),
+    ("ltree", "text2ltree", &["text"], "ltree"),
+    ("ltree", "ltree2text", &["ltree"], "text"),
+    ("ltree", "nlevel", &["ltree"], "integer"),
+    ("pg_trgm", "similarity", &["text", "text"], "real"),
+    ("citext", "citext", &["text"], "citext"),
+];
+
+/// Functions of extension `extension` named `name`: `(argument types, result)`; types
+/// the extension defines live in `schema`.
+pub fn extension_functions<'a>(
+    extension: &'a str,
+    schema: &'a str,
+    name: &'a str,
+) -> impl Iterator<Item = (Vec<PgType>, PgType)> + 'a {
+    let ty = move |t: &str| {
+        if super::super::types::is_builtin_name(t) {
+            PgType::builtin(t)
+        } else {
+            PgType { schema: Some(schema.to_string()), name: t.to_string(), mods: Vec::new(), array: false }
+        }
+    };
+    EXTENSION_FUNCTIONS
+        .iter()
+        .filter(move |(e, n, _, _)| *e == extension && *n == name)
+        .map(move |(_, _, args, result)| (args.iter().map(|a| ty(a)).collect(), ty(result)))
+}
 
 /// Aggregates: `(name, argument, result)`, `any` meaning the argument's own type.
 const AGGREGATES: &[(&str, &str, &str)] = &[

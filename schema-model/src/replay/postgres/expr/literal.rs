@@ -160,10 +160,10 @@ fn parse_offset(text: &str) -> Option<i64> {
         return Some(0);
     }
     let sign = if text.starts_with('-') { -1 } else { 1 };
-    let digits = &text[1..];
+    let digits = text.get(1..)?;
     let (hours, minutes) = match digits.split_once(':') {
         Some((h, m)) => (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?),
-        None if digits.len() == 4 => (digits[..2].parse().ok()?, digits[2..].parse().ok()?),
+        None if digits.len() == 4 => (digits.get(..2)?.parse().ok()?, digits.get(2..)?.parse().ok()?),
         None => (digits.parse().ok()?, 0),
     };
     Some(sign * (hours * 3600 + minutes * 60))

@@ -39,7 +39,12 @@ impl ExprError {
 
 /// A column default as Postgres stores it, coerced to the column's type; `None` when
 /// Postgres stores nothing (a bare `NULL` for a type without modifiers).
-pub fn column_default(state: &PgState, expr: &Expr, column_type: &PgType) -> Result<Option<TExpr>, ExprError> {
+pub fn column_default(
+    state: &PgState,
+    column: &str,
+    expr: &Expr,
+    column_type: &PgType,
+) -> Result<Option<TExpr>, ExprError> {
     let scope = Scope::default();
     let analyzer = Analyzer { state, scope: &scope };
     let analysed = analyzer.expr(expr).map_err(|e| match e {
@@ -48,10 +53,12 @@ pub fn column_default(state: &PgState, expr: &Expr, column_type: &PgType) -> Res
         }
         other => other,
     })?;
+    let source = analysed.ty();
     let coerced = analyzer.assign(analysed, column_type).map_err(|e| match e {
-        ExprError::Rejected(_) => ExprError::Rejected(format!(
-            "column is of type {} but default expression is of another type",
-            column_type.format()
+        ExprError::Rejected(m) if m.starts_with("cannot cast type") => ExprError::Rejected(format!(
+            "column \"{column}\" is of type {} but default expression is of type {}",
+            column_type.format(),
+            source.format()
         )),
         other => other,
     })?;
