@@ -4,6 +4,7 @@
 
 use super::index::index_from_sql;
 use super::messages;
+use super::rename::column_references;
 use super::schema::{check_schema, is_reserved, table_key, view_key};
 use super::statement::Statement;
 use super::table_build::{find_column, table_from_sql};
@@ -106,9 +107,10 @@ impl SqliteReplay {
         let written = &st.text()[token.range()];
         let name = token.name().unwrap_or_default();
         let table = &self.catalog.tables[key];
-        let Some((position, column)) = find_column(table, &name) else {
+        let Some((position, found)) = find_column(table, &name) else {
             return Err(st.rejected(token.start, messages::no_such_column_quoted(written)));
         };
+        let column = found.clone();
         if column.sqlite.pk > 0 {
             return Err(st.rejected(token.start, messages::cannot_drop_pk_column(&column.name)));
         }
@@ -129,6 +131,16 @@ impl SqliteReplay {
             if let Some(sql) = &view.definition {
                 view_columns(&self.catalog, sql)
                     .map_err(|m| st.rejected_here(messages::error_after("view", &view.name.name, "drop column", &m)))?;
+            }
+        }
+        let dropped = column.name.clone();
+        for owner in self.catalog.tables.values() {
+            let own = owner.name.name.eq_ignore_ascii_case(&key.name);
+            for trigger in &owner.triggers {
+                if let Some((_, shown)) = column_references(&trigger.definition, &key.name, &dropped, own).first() {
+                    let inner = messages::no_such_column(shown);
+                    return Err(st.rejected_here(messages::error_after("trigger", &trigger.name, "drop column", &inner)));
+                }
             }
         }
         Ok(())

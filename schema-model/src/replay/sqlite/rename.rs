@@ -215,37 +215,12 @@ fn rename_in_triggers_and_views(catalog: &mut Catalog, old: &str, new: &str) {
 /// of an `INSERT INTO` another table are left alone, and `new.x` / `old.x` are renamed only
 /// in triggers of `table` itself.
 fn rename_column_in_triggers_and_views(catalog: &mut Catalog, table: &str, old: &str, new: &str, always_quote: bool) {
-    let is_table = |name: &str| name.eq_ignore_ascii_case(table);
     let rewrite = |sql: &str, own_trigger: bool| -> String {
-        let Ok(toks) = Tokens::new(sql) else { return sql.to_string() };
-        let mut ranges = Vec::new();
-        for (start, end) in segments(&toks) {
-            let targets: Vec<usize> = (start..end).filter(|i| names_a_table(&toks, *i)).collect();
-            let reads_table = targets.iter().any(|i| toks.get(*i).and_then(|t| t.name()).is_some_and(|n| is_table(&n)));
-            let head = start == 0 && toks.kw(1, "TRIGGER");
-            let foreign_insert_list = insert_column_list(&toks, start, end).filter(|(target, _)| !is_table(target)).map(|(_, r)| r);
-            for r in column_refs(&toks, start, end) {
-                if !r.name.eq_ignore_ascii_case(old) || targets.contains(&r.token) {
-                    continue;
-                }
-                if foreign_insert_list.as_ref().is_some_and(|list| list.contains(&r.token)) {
-                    continue;
-                }
-                let rename = match &r.qualifier {
-                    Some(q) if q.eq_ignore_ascii_case("new") || q.eq_ignore_ascii_case("old") => own_trigger,
-                    Some(q) => is_table(q),
-                    None if head => own_trigger,
-                    None => reads_table,
-                };
-                if rename {
-                    ranges.push(toks.toks[r.token].range());
-                }
-            }
-        }
-        apply(sql, ranges.into_iter().map(|r| rename_token(sql, r, new, always_quote)).collect())
+        let ranges = column_references(sql, table, old, own_trigger).into_iter().map(|(range, _)| range);
+        apply(sql, ranges.map(|r| rename_token(sql, r, new, always_quote)).collect())
     };
     for t in catalog.tables.values_mut() {
-        let own = is_table(&t.name.name);
+        let own = t.name.name.eq_ignore_ascii_case(table);
         for trigger in &mut t.triggers {
             trigger.definition = rewrite(&trigger.definition, own);
         }
@@ -255,6 +230,40 @@ fn rename_column_in_triggers_and_views(catalog: &mut Catalog, table: &str, old: 
             view.definition = Some(rewrite(sql, false));
         }
     }
+}
+
+/// References to column `column` of `table` in a trigger or view text: each name's byte range
+/// and the name as written with its qualifier (`new.a`, `t.a`, `a`). `own_trigger` tells
+/// whether the text is a trigger of `table` itself, where `new.` and `old.` mean `table`.
+pub(super) fn column_references(sql: &str, table: &str, column: &str, own_trigger: bool) -> Vec<(std::ops::Range<usize>, String)> {
+    let is_table = |name: &str| name.eq_ignore_ascii_case(table);
+    let Ok(toks) = Tokens::new(sql) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (start, end) in segments(&toks) {
+        let targets: Vec<usize> = (start..end).filter(|i| names_a_table(&toks, *i)).collect();
+        let reads_table = targets.iter().any(|i| toks.get(*i).and_then(|t| t.name()).is_some_and(|n| is_table(&n)));
+        let head = start == 0 && toks.kw(1, "TRIGGER");
+        let foreign_insert_list = insert_column_list(&toks, start, end).filter(|(target, _)| !is_table(target)).map(|(_, r)| r);
+        for r in column_refs(&toks, start, end) {
+            if !r.name.eq_ignore_ascii_case(column) || targets.contains(&r.token) {
+                continue;
+            }
+            if foreign_insert_list.as_ref().is_some_and(|list| list.contains(&r.token)) {
+                continue;
+            }
+            let refers = match &r.qualifier {
+                Some(q) if q.eq_ignore_ascii_case("new") || q.eq_ignore_ascii_case("old") => own_trigger,
+                Some(q) => is_table(q),
+                None if head => own_trigger,
+                None => reads_table,
+            };
+            if refers {
+                let shown = r.qualifier.as_ref().map_or_else(|| r.name.clone(), |q| format!("{q}.{}", r.name));
+                out.push((toks.toks[r.token].range(), shown));
+            }
+        }
+    }
+    out
 }
 
 /// Token ranges of a trigger's head (up to `BEGIN`) and of each statement of its body; a view

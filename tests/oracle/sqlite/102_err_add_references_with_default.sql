@@ -1,0 +1,6 @@
+-- expect-error
+PRAGMA foreign_keys = ON;
+CREATE TABLE p (id PRIMARY KEY);
+CREATE TABLE t (a);
+INSERT INTO t VALUES (1);
+ALTER TABLE t ADD COLUMN b REFERENCES p (id) DEFAULT 5;
