@@ -3,7 +3,7 @@
 
 use super::index::{index_from_def, parse_create_index, stored_sql};
 use super::messages;
-use super::schema::{check_schema, holder, is_reserved, table_key, trigger_position, view_key, Holder};
+use super::schema::{MAIN, check_schema, holder, is_reserved, table_key, trigger_position, view_key, Holder};
 use super::statement::Statement;
 use super::table_build::table_from_sql;
 use super::table_def::{parse_create_table, DefError};
@@ -114,7 +114,7 @@ impl SqliteReplay {
         }
         // SQLite accepts a view whose tables do not exist yet; its columns resolve later.
         let columns = view_columns(&self.catalog, &view.sql).unwrap_or_default();
-        let name = ObjectName::new("main", view.name.clone());
+        let name = ObjectName::new(MAIN, view.name.clone());
         self.catalog.views.insert(
             name.clone(),
             View {

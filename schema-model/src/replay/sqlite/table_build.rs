@@ -6,6 +6,7 @@
 
 use super::expr_refs::column_refs;
 use super::messages;
+use super::schema::MAIN;
 use super::table_def::{parse_create_table, DefError, KeyDef, TableDef};
 use super::tokens::Tokens;
 use super::types::{column_type, STRICT_TYPES};
@@ -45,7 +46,7 @@ fn check_expressions(table: &Table, def: &TableDef, toks: &Tokens) -> Result<(),
 /// Builds the catalog table of a parsed definition, with SQLite's checks.
 fn table_from_def(def: &TableDef, sql: &str, at: &Location) -> Result<Table, DefError> {
     let fail = |message: String, offset: usize| DefError { message, offset };
-    let mut table = Table::new(ObjectName::new("main", def.name.clone()), at);
+    let mut table = Table::new(ObjectName::new(MAIN, def.name.clone()), at);
     for column in &def.columns {
         if table.columns.iter().any(|c| c.name.eq_ignore_ascii_case(&column.name)) {
             return Err(fail(messages::duplicate_column(&column.name), column.name_range.start));
@@ -89,7 +90,7 @@ fn table_from_def(def: &TableDef, sql: &str, at: &Location) -> Result<Table, Def
         table.foreign_keys.push(ForeignKey {
             name: String::new(),
             columns,
-            ref_table: ObjectName::new("main", fk.ref_table.clone()),
+            ref_table: ObjectName::new(MAIN, fk.ref_table.clone()),
             ref_columns: fk.ref_columns.clone(),
             on_delete: fk.on_delete,
             on_update: fk.on_update,

@@ -36,8 +36,11 @@ fn add_rename_and_drop_column_edit_the_stored_text() {
     let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, vec!["a", "akey", "c"]);
     assert_eq!(t.columns[2].default.as_deref(), Some("0"));
+    // `key` was created by the CREATE TABLE on line 1 and renamed on line 8.
+    assert_eq!(t.columns[1].provenance.created.line, 1);
     assert_eq!(t.columns[1].provenance.changed.line, 8);
-    assert_eq!(t.columns[1].provenance.created.line, 3 - 2);
+    // `c` was added on line 7.
+    assert_eq!(t.columns[2].provenance.created.line, 7);
 }
 
 #[test]
