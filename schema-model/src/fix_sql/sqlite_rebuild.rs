@@ -70,7 +70,11 @@ fn can_drop_column(table: &Table, column: &str) -> bool {
 fn in_place_statements(d: &Dialect, change: &Change) -> Vec<String> {
     match change {
         Change::Table { side: Side::Source, table } => {
-            let mut out = vec![create_table_sql(d, table, &table.name, true)];
+            let create = match (&table.sqlite.sql, d.source) {
+                (Some(original), Engine::Sqlite) => original.clone(),
+                _ => create_table_sql(d, table, &table.name, true),
+            };
+            let mut out = vec![create];
             out.extend(
                 table.indexes.iter().filter(|i| i.origin.as_deref().is_none_or(|o| o == "c") && i.constraint.is_none() && !i.primary).map(|i| create_index(d, &table.name, i)),
             );

@@ -70,38 +70,29 @@ pub fn alter_statements(d: &Dialect, change: &Change) -> Vec<(u8, String)> {
                 out.push((DROP_KEYS, format!("{} {drop}", alter(table))));
             }
             if let Some(key) = source {
-                out.push((ADD_KEYS, format!("{} ADD {}PRIMARY KEY ({})", alter(table), constraint_name(d, &key.name), d.idents(&key.columns))));
+                out.push((ADD_KEYS, format!("{} ADD {}PRIMARY KEY ({})", alter(table), d.constraint_name(&key.name), d.idents(&key.columns))));
             }
             out
         }
         Change::Unique { side: Side::Source, table, unique } => vec![(
             ADD_KEYS,
-            format!("{} ADD {}UNIQUE ({})", alter(table), constraint_name(d, &unique.name), d.idents(&unique.columns)),
+            format!("{} ADD {}UNIQUE ({})", alter(table), d.constraint_name(&unique.name), d.idents(&unique.columns)),
         )],
         Change::Unique { side: Side::Target, table, unique } => vec![(DROP_KEYS, drop_constraint(d, table, &unique.name, "INDEX"))],
         Change::ForeignKey { side: Side::Source, table, foreign_key } => vec![(
             ADD_REFERENCES,
-            format!("{} ADD {}{}", alter(table), constraint_name(d, &foreign_key.name), d.foreign_key(foreign_key)),
+            format!("{} ADD {}{}", alter(table), d.constraint_name(&foreign_key.name), d.foreign_key(foreign_key)),
         )],
         Change::ForeignKey { side: Side::Target, table, foreign_key } => {
             vec![(DROP_REFERENCES, drop_constraint(d, table, &foreign_key.name, "FOREIGN KEY"))]
         }
         Change::Check { side: Side::Source, table, check } => {
-            vec![(ADD_KEYS, format!("{} ADD {}{}", alter(table), constraint_name(d, &check.name), check.definition))]
+            vec![(ADD_KEYS, format!("{} ADD {}{}", alter(table), d.constraint_name(&check.name), check.definition))]
         }
         Change::Check { side: Side::Target, table, check } => vec![(DROP_KEYS, drop_constraint(d, table, &check.name, "CHECK"))],
         Change::Index { index, .. } if index.constraint.is_some() => Vec::new(),
         Change::Index { side: Side::Source, table, index } => vec![(ADD_KEYS, create_index(d, table, index))],
         Change::Index { side: Side::Target, table, index } => vec![(DROP_KEYS, drop_index(d, table, index))],
-    }
-}
-
-/// `CONSTRAINT name ` when the name can be carried over.
-fn constraint_name(d: &Dialect, name: &str) -> String {
-    if name.is_empty() {
-        String::new()
-    } else {
-        format!("CONSTRAINT {} ", d.ident(name))
     }
 }
 
@@ -128,7 +119,7 @@ pub fn create_table(d: &Dialect, table: &Table) -> Vec<(u8, String)> {
         out.push((ADD_KEYS, create_index(d, &table.name, index)));
     }
     for fk in &table.foreign_keys {
-        out.push((ADD_REFERENCES, format!("ALTER TABLE {} ADD {}{}", d.table(&table.name), constraint_name(d, &fk.name), d.foreign_key(fk))));
+        out.push((ADD_REFERENCES, format!("ALTER TABLE {} ADD {}{}", d.table(&table.name), d.constraint_name(&fk.name), d.foreign_key(fk))));
     }
     out
 }
@@ -138,19 +129,19 @@ pub fn create_table(d: &Dialect, table: &Table) -> Vec<(u8, String)> {
 pub fn create_table_sql(d: &Dialect, table: &Table, name: &ObjectName, inline_foreign_keys: bool) -> String {
     let mut parts: Vec<String> = table.columns.iter().map(|c| d.column_definition(c)).collect();
     if let Some(key) = &table.primary_key {
-        parts.push(format!("{}PRIMARY KEY ({})", constraint_name(d, &key.name), d.idents(&key.columns)));
+        parts.push(format!("{}PRIMARY KEY ({})", d.constraint_name(&key.name), d.idents(&key.columns)));
     }
     for unique in &table.uniques {
-        parts.push(format!("{}UNIQUE ({})", constraint_name(d, &unique.name), d.idents(&unique.columns)));
+        parts.push(format!("{}UNIQUE ({})", d.constraint_name(&unique.name), d.idents(&unique.columns)));
     }
     if d.source == d.target {
         for check in &table.checks {
-            parts.push(format!("{}{}", constraint_name(d, &check.name), check.definition));
+            parts.push(format!("{}{}", d.constraint_name(&check.name), check.definition));
         }
     }
     if inline_foreign_keys {
         for fk in &table.foreign_keys {
-            parts.push(format!("{}{}", constraint_name(d, &fk.name), d.foreign_key(fk)));
+            parts.push(format!("{}{}", d.constraint_name(&fk.name), d.foreign_key(fk)));
         }
     }
     format!("CREATE TABLE {} (\n    {}\n)", d.table(name), parts.join(",\n    "))
