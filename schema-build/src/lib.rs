@@ -7,12 +7,14 @@
 //! * [`tracks`]: loading each track's migration files.
 //! * [`check`]: the whole check of one crate, as plain data.
 //! * [`diagnostics`]: rustc-style messages with source lines.
-//! * [`run`]: the build script entry point.
+//! * [`run`]: the build script entry point; [`write_model`] writes the model file.
 
 pub mod check;
 pub mod config;
 pub mod diagnostics;
+mod model_file;
 mod run;
 pub mod tracks;
 
-pub use run::{run, MODEL_FILE};
+pub use model_file::{write_model, MODEL_FILE};
+pub use run::run;

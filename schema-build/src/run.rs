@@ -5,12 +5,10 @@
 use crate::check::check;
 use crate::config::{SchemaConfig, METADATA_KEY};
 use crate::diagnostics::{render, Diagnostic, Severity, SourceTexts};
+use crate::model_file::write_model;
 use crate::tracks::watched_paths;
 use schema_model::model::MODEL_PATH_ENV;
 use std::path::{Path, PathBuf};
-
-/// The file name of the model inside `OUT_DIR`.
-pub const MODEL_FILE: &str = "schema-model.json";
 
 /// Runs the whole build-time check; call it from `build.rs`: `fn main() { schema_build::run() }`.
 /// Exits the build script with status 1 after printing the errors when anything fails.
@@ -45,10 +43,8 @@ fn build() -> Result<(), Vec<String>> {
         (Some(model), true) => model,
         _ => return Err(errors),
     };
-    let model_path = out_dir.join(MODEL_FILE);
-    let json = serde_json::to_string(model).map_err(|e| vec![plain_error(format!("cannot serialize the schema model: {e}"))])?;
-    std::fs::write(&model_path, json)
-        .map_err(|e| vec![plain_error(format!("cannot write {}: {e}", model_path.display()))])?;
+    let model_path = write_model(model, &out_dir)
+        .map_err(|e| vec![plain_error(format!("cannot write the schema model to {}: {e}", out_dir.display()))])?;
     println!("cargo::rustc-env={MODEL_PATH_ENV}={}", model_path.display());
     println!("cargo::rerun-if-changed={}", manifest.display());
     let mut watched: Vec<PathBuf> = watched_paths(&config, &manifest_dir);

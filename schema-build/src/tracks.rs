@@ -70,18 +70,25 @@ pub fn load_tracks(config: &SchemaConfig, root: &Path) -> Result<Vec<LoadedTrack
 fn load_sources(track: &TrackConfig, paths: &[PathBuf], root: &Path) -> Result<Vec<MigrationFile>, LoadError> {
     let mut files = Vec::new();
     for path in paths {
-        let loaded = load_path(&root.join(path)).map_err(|error| LoadError::Source {
+        let full = root.join(path);
+        let loaded = load_path(&full).map_err(|error| LoadError::Source {
             track: track.name.clone(),
-            error: SourceError { path: relative(root, Path::new(&error.path)), ..error },
+            error: SourceError { path: as_written(path, &full, Path::new(&error.path)), ..error },
         })?;
-        files.extend(loaded.into_iter().map(|f| MigrationFile { name: relative(root, Path::new(&f.name)), ..f }));
+        files.extend(loaded.into_iter().map(|f| MigrationFile { name: as_written(path, &full, Path::new(&f.name)), ..f }));
     }
     Ok(files)
 }
 
-/// `path` relative to `root` when inside it, with `/` separators.
-fn relative(root: &Path, path: &Path) -> String {
-    let shown = path.strip_prefix(root).unwrap_or(path);
+/// The name of `file` (found under the configured `path`, which resolved to `full`) as the
+/// configuration wrote it: `migrations/0001_init.sql`, `../shared/schema.sql`; `/`
+/// separators on every platform.
+fn as_written(path: &Path, full: &Path, file: &Path) -> String {
+    let shown = match file.strip_prefix(full) {
+        Ok(rest) if rest.as_os_str().is_empty() => path.to_path_buf(),
+        Ok(rest) => path.join(rest),
+        Err(_) => file.to_path_buf(),
+    };
     shown.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
@@ -171,17 +178,19 @@ mod tests {
         dir.write("migrations/0002_b.sql", "CREATE TABLE b (x int);");
         dir.write("migrations/0003_c.sql", "CREATE TABLE c (x int);");
         dir.write("schema.sql", "CREATE TABLE a (x int);");
+        dir.write("crate/Cargo.toml", "");
         let config = config(
-            r#"{ name = "pg", engine = "postgres", migrations = "migrations" },
-               { name = "lite", engine = "postgres", migrations = ["schema.sql"] },
+            r#"{ name = "pg", engine = "postgres", migrations = "../migrations" },
+               { name = "lite", engine = "postgres", migrations = ["../schema.sql"] },
                { name = "deployed", base = "pg", until = "0002" }"#,
         );
-        let tracks = load_tracks(&config, &dir.0).unwrap();
+        let root = dir.0.join("crate");
+        let tracks = load_tracks(&config, &root).unwrap();
         let names = |i: usize| tracks[i].files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
-        assert_eq!(names(0), vec!["migrations/0001_init.sql", "migrations/0002_b.sql", "migrations/0003_c.sql"]);
-        assert_eq!(names(1), vec!["schema.sql"]);
-        assert_eq!(names(2), vec!["migrations/0001_init.sql", "migrations/0002_b.sql"]);
-        assert_eq!(watched_paths(&config, &dir.0), vec![dir.0.join("migrations"), dir.0.join("schema.sql")]);
+        assert_eq!(names(0), vec!["../migrations/0001_init.sql", "../migrations/0002_b.sql", "../migrations/0003_c.sql"]);
+        assert_eq!(names(1), vec!["../schema.sql"]);
+        assert_eq!(names(2), vec!["../migrations/0001_init.sql", "../migrations/0002_b.sql"]);
+        assert_eq!(watched_paths(&config, &root), vec![root.join("../migrations"), root.join("../schema.sql")]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! so a long-lived proc-macro server (rust-analyzer) parses a model again only after the
 //! build script rewrote it.
 
-use schema_model::model::{SchemaModel, MODEL_PATH_ENV};
+use schema_model::model::{stamp_path, SchemaModel, MODEL_PATH_ENV};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
@@ -41,17 +41,38 @@ impl std::fmt::Display for ModelError {
     }
 }
 
+/// A loaded model and the stamp file that changes with it, when the build script wrote one.
+#[derive(Clone)]
+pub struct Loaded {
+    pub model: Arc<SchemaModel>,
+    pub stamp: Option<PathBuf>,
+}
+
+impl Loaded {
+    /// `const _: &str = include_str!("<stamp>");`: makes the compiler record the model as an
+    /// input of the crate, so a changed model recompiles it.
+    pub fn tracking_item(&self) -> proc_macro2::TokenStream {
+        match &self.stamp {
+            Some(stamp) => {
+                let stamp = stamp.display().to_string();
+                quote::quote!(const _: &str = include_str!(#stamp);)
+            }
+            None => proc_macro2::TokenStream::new(),
+        }
+    }
+}
+
 struct Entry {
     path: PathBuf,
     modified: Option<SystemTime>,
     len: u64,
-    model: Arc<SchemaModel>,
+    loaded: Loaded,
 }
 
 static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
 
 /// The model named by `SCHEMA_MODEL_PATH`.
-pub fn load_from_env() -> Result<Arc<SchemaModel>, ModelError> {
+pub fn load_from_env() -> Result<Loaded, ModelError> {
     match std::env::var_os(MODEL_PATH_ENV) {
         Some(path) if !path.is_empty() => load(Path::new(&path)),
         _ => Err(ModelError::NotConfigured),
@@ -59,7 +80,7 @@ pub fn load_from_env() -> Result<Arc<SchemaModel>, ModelError> {
 }
 
 /// The model at `path`, parsed at most once per version of the file.
-pub fn load(path: &Path) -> Result<Arc<SchemaModel>, ModelError> {
+pub fn load(path: &Path) -> Result<Loaded, ModelError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path)
         .map_err(|e| ModelError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
@@ -69,16 +90,17 @@ pub fn load(path: &Path) -> Result<Arc<SchemaModel>, ModelError> {
     let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(entry) = cache.iter().find(|e| e.path == path) {
         if entry.modified == modified && entry.len == len && modified.is_some() {
-            return Ok(entry.model.clone());
+            return Ok(entry.loaded.clone());
         }
     }
     let bytes = std::fs::read(path).map_err(|e| ModelError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
     let model: SchemaModel =
         serde_json::from_slice(&bytes).map_err(|e| ModelError::Invalid { path: shown, reason: e.to_string() })?;
-    let model = Arc::new(model);
+    let stamp = Some(stamp_path(path)).filter(|stamp| stamp.is_file());
+    let loaded = Loaded { model: Arc::new(model), stamp };
     cache.retain(|e| e.path != path);
-    cache.push(Entry { path: path.to_path_buf(), modified, len, model: model.clone() });
-    Ok(model)
+    cache.push(Entry { path: path.to_path_buf(), modified, len, loaded: loaded.clone() });
+    Ok(loaded)
 }
 
 #[cfg(test)]
@@ -103,10 +125,15 @@ mod tests {
         write_model(&path, &["a"]);
         let first = load(&path).unwrap();
         let again = load(&path).unwrap();
-        assert!(Arc::ptr_eq(&first, &again));
+        assert!(Arc::ptr_eq(&first.model, &again.model));
+        assert!(first.stamp.is_none());
+        assert!(first.tracking_item().is_empty());
         write_model(&path, &["a", "b"]);
+        std::fs::write(stamp_path(&path), "1").unwrap();
         let changed = load(&path).unwrap();
-        assert_eq!(changed.tracks.len(), 2);
+        assert_eq!(changed.model.tracks.len(), 2);
+        assert!(changed.tracking_item().to_string().contains("include_str"));
+        std::fs::remove_file(stamp_path(&path)).unwrap();
         std::fs::write(&path, "{").unwrap();
         assert!(matches!(load(&path), Err(ModelError::Invalid { .. })));
         std::fs::remove_file(&path).unwrap();

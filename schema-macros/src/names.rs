@@ -3,11 +3,9 @@
 
 use crate::ctxt::Ctxt;
 use crate::lookup::TableLookup;
-use crate::model_cache::{self, ModelError};
+use crate::model_cache::{self, Loaded, ModelError};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use schema_model::model::SchemaModel;
-use std::sync::Arc;
 use syn::ext::IdentExt;
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
@@ -38,7 +36,7 @@ pub fn expand(kind: NameKind, input: TokenStream) -> TokenStream {
 pub fn expand_with(
     kind: NameKind,
     input: TokenStream,
-    load: impl FnOnce() -> Result<Arc<SchemaModel>, ModelError>,
+    load: impl FnOnce() -> Result<Loaded, ModelError>,
 ) -> TokenStream {
     let ctxt = Ctxt::new();
     let parser = |stream: syn::parse::ParseStream<'_>| {
@@ -64,8 +62,8 @@ pub fn expand_with(
     };
     let table_span = parts[parts.len() - 1 - usize::from(column.is_some())].span();
     match load() {
-        Ok(model) => {
-            let lookup = TableLookup::new(&model, schema, table);
+        Ok(loaded) => {
+            let lookup = TableLookup::new(&loaded.model, schema, table);
             if let Some(message) = lookup.missing_table() {
                 ctxt.error_at(table_span, message);
             }
@@ -100,10 +98,11 @@ fn emit(ctxt: Ctxt, value: &str) -> TokenStream {
 mod tests {
     use super::*;
     use crate::lookup::test_model;
+    use std::sync::Arc;
 
     fn run(kind: NameKind, input: &str) -> String {
-        let model = Arc::new(test_model::model());
-        expand_with(kind, input.parse().unwrap(), || Ok(model)).to_string()
+        let loaded = Loaded { model: Arc::new(test_model::model()), stamp: None };
+        expand_with(kind, input.parse().unwrap(), || Ok(loaded)).to_string()
     }
 
     #[test]

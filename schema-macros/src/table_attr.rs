@@ -5,13 +5,11 @@
 use crate::ctxt::Ctxt;
 use crate::fields::mapped_fields;
 use crate::message::Message;
-use crate::model_cache::{self, ModelError};
+use crate::model_cache::{self, Loaded, ModelError};
 use crate::table_args::TableArgs;
 use crate::table_check::check_table;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use schema_model::model::SchemaModel;
-use std::sync::Arc;
 
 /// Expands `#[table(args)] item` against the model named by `SCHEMA_MODEL_PATH`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -22,7 +20,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 pub fn expand_with(
     args: TokenStream,
     item: TokenStream,
-    load: impl FnOnce() -> Result<Arc<SchemaModel>, ModelError>,
+    load: impl FnOnce() -> Result<Loaded, ModelError>,
 ) -> TokenStream {
     let ctxt = Ctxt::new();
     let args = syn::parse2::<TableArgs>(args).map_err(|e| ctxt.syn_error(e)).ok();
@@ -44,7 +42,10 @@ pub fn expand_with(
     let mut output = quote!(#item);
     if let Some(args) = &args {
         match load() {
-            Ok(model) => check_table(&ctxt, &model, args, &fields),
+            Ok(loaded) => {
+                check_table(&ctxt, &loaded.model, args, &fields);
+                output.extend(loaded.tracking_item());
+            }
             Err(error) => ctxt.error_at(args.name.span(), error),
         }
         let table = args.qualified_name();
@@ -68,10 +69,11 @@ pub fn expand_with(
 mod tests {
     use super::*;
     use crate::lookup::test_model;
+    use std::sync::Arc;
 
     fn expand_test(args: &str, item: &str) -> String {
-        let model = Arc::new(test_model::model());
-        expand_with(args.parse().unwrap(), item.parse().unwrap(), || Ok(model)).to_string()
+        let loaded = Loaded { model: Arc::new(test_model::model()), stamp: None };
+        expand_with(args.parse().unwrap(), item.parse().unwrap(), || Ok(loaded)).to_string()
     }
 
     /// The messages of the `compile_error!`s in an expansion.

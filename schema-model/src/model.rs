@@ -27,3 +27,12 @@ impl SchemaModel {
         self.tracks.iter().find(|t| t.name == name)
     }
 }
+
+/// The stamp file written beside the model at `model_path`: a few bytes that change
+/// whenever the model does. Macros include it (`include_str!`) so the compiler records the
+/// model as an input of every crate that uses them, without embedding the model itself.
+pub fn stamp_path(model_path: &std::path::Path) -> std::path::PathBuf {
+    let mut name = model_path.as_os_str().to_owned();
+    name.push(".stamp");
+    std::path::PathBuf::from(name)
+}

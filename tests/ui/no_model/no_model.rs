@@ -1,0 +1,8 @@
+use schema_macros::table;
+
+#[table("oauth_clients")]
+struct OauthClient {
+    id: i64,
+}
+
+fn main() {}
