@@ -31,7 +31,8 @@ enum ColumnAttr {
 pub fn mapped_fields<'a>(ctxt: &Ctxt, fields: impl Iterator<Item = &'a mut Field>) -> Vec<MappedField> {
     let mut out: Vec<MappedField> = Vec::new();
     for field in fields {
-        let attr = column_attr(ctxt, field);
+        // A field whose attribute is wrong is left unchecked: its column is unknown.
+        let Ok(attr) = column_attr(ctxt, field) else { continue };
         let Some(ident) = &field.ident else { continue };
         let name = ident.unraw().to_string();
         let (column, span) = match attr {
@@ -52,13 +53,16 @@ pub fn mapped_fields<'a>(ctxt: &Ctxt, fields: impl Iterator<Item = &'a mut Field
     out
 }
 
-/// Reads and removes the field's `#[column(...)]` attributes.
-fn column_attr(ctxt: &Ctxt, field: &mut Field) -> Option<ColumnAttr> {
+/// Reads and removes the field's `#[column(...)]` attributes; `Err` when one is wrong
+/// (recorded in `ctxt`).
+fn column_attr(ctxt: &Ctxt, field: &mut Field) -> Result<Option<ColumnAttr>, ()> {
     let mut found: Option<ColumnAttr> = None;
     let mut seen = false;
+    let mut failed = false;
     for attr in field.attrs.iter().filter(|a| a.path().is_ident("column")) {
         if seen {
             ctxt.syn_error(syn::Error::new_spanned(attr, "a field takes at most one `#[column(...)]` attribute"));
+            failed = true;
             continue;
         }
         seen = true;
@@ -80,14 +84,18 @@ fn column_attr(ctxt: &Ctxt, field: &mut Field) -> Option<ColumnAttr> {
         });
         match parsed {
             Ok(attr) => found = Some(attr),
-            Err(e) if e.to_string().starts_with("expected attribute arguments") => {
-                ctxt.syn_error(syn::Error::new_spanned(attr, USAGE))
+            Err(e) => {
+                failed = true;
+                if e.to_string().starts_with("expected attribute arguments") {
+                    ctxt.syn_error(syn::Error::new_spanned(attr, USAGE))
+                } else {
+                    ctxt.syn_error(e)
+                }
             }
-            Err(e) => ctxt.syn_error(e),
         }
     }
     field.attrs.retain(|a| !a.path().is_ident("column"));
-    found
+    if failed { Err(()) } else { Ok(found) }
 }
 
 #[cfg(test)]
@@ -117,9 +125,10 @@ mod tests {
 
     #[test]
     fn bad_attributes() {
-        let (_, errors, _) = map(
+        let (pairs, errors, _) = map(
             r#"struct S { #[column] a: i32, #[column(rename)] b: i32, #[column("x", "y")] c: i32, #[column("")] d: i32, #[column("e")] #[column(skip)] e: i32, f: i32, #[column("f")] g: i32 }"#,
         );
+        assert_eq!(pairs, vec![("f".to_string(), "f".to_string())], "fields with wrong attributes are left out");
         assert_eq!(
             errors,
             vec![

@@ -58,9 +58,13 @@ impl<'m> TableLookup<'m> {
                 self.name, track.name, table.provenance.created
             ));
         }
-        let candidates = lacking.iter().flat_map(|t| t.catalog.tables.values().map(|table| table.name.name.as_str()));
-        if let Some(help) = did_you_mean(&self.name, candidates) {
-            message = message.help(help);
+        let candidates = || lacking.iter().flat_map(|t| t.catalog.tables.values().map(|table| table.name.name.as_str()));
+        match did_you_mean(&self.name, candidates()) {
+            Some(help) => message = message.help(help),
+            None if lacking.len() == self.per_track.len() => {
+                message = message.note(available("tables", candidates()));
+            }
+            None => {}
         }
         Some(message)
     }
@@ -87,9 +91,11 @@ impl<'m> TableLookup<'m> {
                 self.name, track.name, c.provenance.created
             ));
         }
-        let candidates = lacking.iter().flat_map(|(_, table)| table.columns.iter().map(|c| c.name.as_str()));
-        if let Some(help) = did_you_mean(column, candidates) {
-            message = message.help(help);
+        let candidates = || lacking.iter().flat_map(|(_, table)| table.columns.iter().map(|c| c.name.as_str()));
+        match did_you_mean(column, candidates()) {
+            Some(help) => message = message.help(help),
+            None if having.is_empty() => message = message.note(available("columns", candidates())),
+            None => {}
         }
         if let Some((source, source_column)) = having.first() {
             for (track, table) in &lacking {
@@ -101,6 +107,26 @@ impl<'m> TableLookup<'m> {
             }
         }
         Some(message)
+    }
+}
+
+/// `available columns: `a`, `b`, ... and 3 others` (distinct names, first seen first).
+fn available<'a>(what: &str, names: impl Iterator<Item = &'a str>) -> String {
+    const SHOWN: usize = 8;
+    let mut distinct: Vec<&str> = Vec::new();
+    for name in names {
+        if !distinct.contains(&name) {
+            distinct.push(name);
+        }
+    }
+    if distinct.is_empty() {
+        return format!("no track has any {what}");
+    }
+    let shown: Vec<String> = distinct.iter().take(SHOWN).map(|n| format!("`{n}`")).collect();
+    match distinct.len().saturating_sub(SHOWN) {
+        0 => format!("available {what}: {}", shown.join(", ")),
+        1 => format!("available {what}: {} and 1 other", shown.join(", ")),
+        more => format!("available {what}: {} and {more} others", shown.join(", ")),
     }
 }
 
@@ -198,6 +224,10 @@ mod tests {
         assert_eq!(
             lookup.missing_column("nme").unwrap().to_string(),
             "column `nme` does not exist in table `oauth_clients` on any track\n= help: did you mean `name`?"
+        );
+        assert_eq!(
+            lookup.missing_column("refresh_token").unwrap().to_string(),
+            "column `refresh_token` does not exist in table `oauth_clients` on any track\n= note: available columns: `id`, `name`, `token_type`, `token_ttl`, `secret`"
         );
         let lookup = TableLookup::new(&model, None, "oauth_client");
         assert_eq!(

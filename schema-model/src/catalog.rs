@@ -9,6 +9,7 @@
 
 pub mod logical;
 pub mod mysql_extras;
+mod name_map;
 pub mod pg_types;
 pub mod sqlite_extras;
 
@@ -126,11 +127,17 @@ pub struct Catalog {
     /// Schemas besides the engine's built-in ones, in creation order.
     pub schemas: Vec<String>,
     pub extensions: Vec<Extension>,
+    #[serde(with = "name_map")]
     pub tables: BTreeMap<ObjectName, Table>,
+    #[serde(with = "name_map")]
     pub views: BTreeMap<ObjectName, View>,
+    #[serde(with = "name_map")]
     pub sequences: BTreeMap<ObjectName, Sequence>,
+    #[serde(with = "name_map")]
     pub enums: BTreeMap<ObjectName, EnumType>,
+    #[serde(with = "name_map")]
     pub domains: BTreeMap<ObjectName, Domain>,
+    #[serde(with = "name_map")]
     pub composite_types: BTreeMap<ObjectName, CompositeType>,
     pub functions: Vec<Function>,
     /// MySQL-only database facts (default character set and collation).

@@ -26,7 +26,7 @@ fn shared_target_dir() -> PathBuf {
 fn cargo_build(manifest: &Path) -> Output {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     Command::new(cargo)
-        .args(["build", "--offline", "--quiet", "--manifest-path"])
+        .args(["build", "--offline", "--manifest-path"])
         .arg(manifest)
         .env("CARGO_TARGET_DIR", shared_target_dir())
         .env_remove("SCHEMA_MODEL_PATH")
