@@ -68,7 +68,7 @@ fn check_type(ctxt: &Ctxt, table: &str, field: &MappedField, columns: &[(&TrackM
         }
         ctxt.error_spanned_by(&field.ty, message);
     }
-    let nullable: Vec<&(&TrackModel, &Column)> = columns.iter().filter(|(_, c)| !c.not_null).collect();
+    let nullable: Vec<&(&TrackModel, &Column)> = columns.iter().filter(|(_, c)| !c.never_null()).collect();
     if let (false, Some((_, column))) = (ty.optional, nullable.first()) {
         let names: Vec<&str> = nullable.iter().map(|(t, _)| t.name.as_str()).collect();
         let message = Message::new(format!(

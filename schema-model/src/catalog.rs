@@ -318,6 +318,12 @@ impl Column {
             && !self.sqlite.rowid_alias
             && !self.mysql.auto_increment
     }
+
+    /// Whether the column can never hold NULL: declared NOT NULL, or a SQLite rowid alias
+    /// (`INTEGER PRIMARY KEY`, which SQLite reports as nullable but never stores NULL in).
+    pub fn never_null(&self) -> bool {
+        self.not_null || self.sqlite.rowid_alias
+    }
 }
 
 /// Whether constraint checking can be deferred to commit.

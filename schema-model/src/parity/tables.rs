@@ -48,8 +48,8 @@ pub(super) fn compare_columns(table: &str, present: &[(&str, &Table)], out: &mut
         let nullability = with
             .iter()
             .map(|(track, c)| {
-                let shown = if c.not_null { "NOT NULL" } else { "nullable" };
-                (*track, c.not_null, shown.to_string(), Some(c.provenance.changed.clone()))
+                let shown = if c.never_null() { "NOT NULL" } else { "nullable" };
+                (*track, c.never_null(), shown.to_string(), Some(c.provenance.changed.clone()))
             })
             .collect();
         let sides = group_sides(nullability);
