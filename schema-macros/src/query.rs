@@ -17,7 +17,7 @@ const USAGE: &str = "expected one string literal: `query!(\"SELECT id FROM users
 
 /// Expands `query!(...)` against the model of `SCHEMA_MODEL_PATH`.
 pub fn expand(input: TokenStream) -> TokenStream {
-    expand_with(input, model_cache::load_from_env)
+    expand_with(input, || model_cache::load_from_env().map(|loaded| loaded.model))
 }
 
 /// Expands with the model from `load` (called only when the input is a string literal).
