@@ -38,11 +38,17 @@ pub struct EngineFailure {
 /// Runs `file` on `conn` statement by statement (split like the replay splits it), stopping
 /// at the first statement SQLite rejects.
 pub fn run_statements(conn: &Connection, file: &MigrationFile) -> Result<(), EngineFailure> {
-    let statements = split_statements(Engine::Sqlite, &file.name, &file.text)
-        .map_err(|e| EngineFailure { line: e.location.line, message: e.message })?;
+    let statements =
+        split_statements(Engine::Sqlite, &file.name, &file.text).map_err(|e| EngineFailure {
+            line: e.location.line,
+            message: e.message,
+        })?;
     for statement in statements {
         conn.execute_batch(&statement.text)
-            .map_err(|e| EngineFailure { line: statement.location.line, message: error_message(&e) })?;
+            .map_err(|e| EngineFailure {
+                line: statement.location.line,
+                message: error_message(&e),
+            })?;
     }
     Ok(())
 }
@@ -50,14 +56,24 @@ pub fn run_statements(conn: &Connection, file: &MigrationFile) -> Result<(), Eng
 /// Applies migration files the way the corpus was built: each file in its own connection to
 /// the database at `path`, after the `session` statements, inside one transaction when
 /// `transaction` is set.
-pub fn apply_files(path: &std::path::Path, session: &[String], files: &[(MigrationFile, bool)]) -> Result<(), String> {
+pub fn apply_files(
+    path: &std::path::Path,
+    session: &[String],
+    files: &[(MigrationFile, bool)],
+) -> Result<(), String> {
     for (file, transaction) in files {
         let conn = Connection::open(path).map_err(|e| e.to_string())?;
         for statement in session {
-            conn.execute_batch(statement).map_err(|e| format!("session `{statement}`: {e}"))?;
+            conn.execute_batch(statement)
+                .map_err(|e| format!("session `{statement}`: {e}"))?;
         }
-        let text = if *transaction { format!("BEGIN;\n{}\n;COMMIT;", file.text) } else { file.text.clone() };
-        conn.execute_batch(&text).map_err(|e| format!("{}: {}", file.name, error_message(&e)))?;
+        let text = if *transaction {
+            format!("BEGIN;\n{}\n;COMMIT;", file.text)
+        } else {
+            file.text.clone()
+        };
+        conn.execute_batch(&text)
+            .map_err(|e| format!("{}: {}", file.name, error_message(&e)))?;
     }
     Ok(())
 }
@@ -75,7 +91,9 @@ pub fn introspect(conn: &Connection) -> rusqlite::Result<Value> {
     for (name, sql) in master(conn, "view")? {
         let mut stmt = conn.prepare("SELECT name, type FROM pragma_table_info(?1)")?;
         let columns: Vec<Value> = stmt
-            .query_map(params![name], |r| Ok(json!({ "name": r.get::<_, String>(0)?, "type": r.get::<_, String>(1)? })))?
+            .query_map(params![name], |r| {
+                Ok(json!({ "name": r.get::<_, String>(0)?, "type": r.get::<_, String>(1)? }))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         views.push(json!({ "name": name, "sql": sql, "columns": columns }));
     }
@@ -84,7 +102,8 @@ pub fn introspect(conn: &Connection) -> rusqlite::Result<Value> {
 
 /// `(name, sql)` of every `sqlite_master` row of `kind`, by name.
 fn master(conn: &Connection, kind: &str) -> rusqlite::Result<Vec<(String, Option<String>)>> {
-    let mut stmt = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = ?1 ORDER BY name")?;
+    let mut stmt =
+        conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = ?1 ORDER BY name")?;
     let rows = stmt.query_map(params![kind], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
@@ -95,12 +114,27 @@ fn table(conn: &Connection, name: &str, sql: Option<String>) -> rusqlite::Result
         params![name],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let mut stmt = conn.prepare("SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)")?;
+    let mut stmt = conn.prepare(
+        "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)",
+    )?;
     let columns: Vec<ColumnRow> = stmt
-        .query_map(params![name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
+        .query_map(params![name], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut primary_key: Vec<(i64, String)> =
-        columns.iter().filter(|c| c.5 > 0).map(|c| (c.5, c.1.clone())).collect();
+    let mut primary_key: Vec<(i64, String)> = columns
+        .iter()
+        .filter(|c| c.5 > 0)
+        .map(|c| (c.5, c.1.clone()))
+        .collect();
     primary_key.sort();
     let columns: Vec<Value> = columns
         .into_iter()
@@ -108,7 +142,9 @@ fn table(conn: &Connection, name: &str, sql: Option<String>) -> rusqlite::Result
             json!({ "cid": cid, "name": name, "type": ty, "not_null": not_null, "default": default, "pk": pk, "hidden": hidden })
         })
         .collect();
-    let virtual_table = sql.as_deref().is_some_and(|s| s.to_ascii_uppercase().starts_with("CREATE VIRTUAL"));
+    let virtual_table = sql
+        .as_deref()
+        .is_some_and(|s| s.to_ascii_uppercase().starts_with("CREATE VIRTUAL"));
     Ok(json!({
         "name": name,
         "sql": sql,
@@ -129,7 +165,9 @@ fn indexes(conn: &Connection, table: &str) -> rusqlite::Result<Vec<Value>> {
          LEFT JOIN sqlite_master m ON m.type = 'index' AND m.name = il.name ORDER BY il.name",
     )?;
     let list: Vec<(String, bool, String, bool, Option<String>)> = stmt
-        .query_map(params![table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .query_map(params![table], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
     for (name, unique, origin, partial, sql) in list {
@@ -155,14 +193,28 @@ fn foreign_keys(conn: &Connection, table: &str) -> rusqlite::Result<Vec<Value>> 
         "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
     )?;
     let rows: Vec<ForeignKeyRow> = stmt
-        .query_map(params![table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
+        .query_map(params![table], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut out: Vec<Value> = Vec::new();
     let mut current: Option<ForeignKeyGroup> = None;
     let finish = |out: &mut Vec<Value>, group: Option<ForeignKeyGroup>| {
         if let Some((_, mut fk, columns, refs)) = group {
             fk["columns"] = json!(columns);
-            fk["ref_columns"] = if refs.iter().all(Option::is_none) { Value::Null } else { json!(refs) };
+            fk["ref_columns"] = if refs.iter().all(Option::is_none) {
+                Value::Null
+            } else {
+                json!(refs)
+            };
             out.push(fk);
         }
     };
@@ -183,6 +235,8 @@ fn foreign_keys(conn: &Connection, table: &str) -> rusqlite::Result<Vec<Value>> 
 
 fn triggers(conn: &Connection, table: &str) -> rusqlite::Result<Vec<Value>> {
     let mut stmt = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 ORDER BY name")?;
-    let rows = stmt.query_map(params![table], |r| Ok(json!({ "name": r.get::<_, String>(0)?, "sql": r.get::<_, Option<String>>(1)? })))?;
+    let rows = stmt.query_map(params![table], |r| {
+        Ok(json!({ "name": r.get::<_, String>(0)?, "sql": r.get::<_, Option<String>>(1)? }))
+    })?;
     rows.collect()
 }

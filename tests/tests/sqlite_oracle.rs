@@ -28,7 +28,11 @@ fn corpus_sets_applied_to_real_sqlite_yield_expected_json() {
         let set = CorpusSet::load(&corpus, &name);
         let session: Vec<String> = set.set["session"]
             .as_array()
-            .map(|list| list.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+            .map(|list| {
+                list.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default();
         let flags = set.set["files"].as_array().cloned().unwrap_or_default();
         let files: Vec<(MigrationFile, bool)> = set
@@ -37,7 +41,10 @@ fn corpus_sets_applied_to_real_sqlite_yield_expected_json() {
             .zip(flags)
             .map(|(file, flag)| (file, flag["transaction"].as_bool().unwrap_or(true)))
             .collect();
-        let path = std::env::temp_dir().join(format!("schema-sqlite-oracle-{}-{name}.db", std::process::id()));
+        let path = std::env::temp_dir().join(format!(
+            "schema-sqlite-oracle-{}-{name}.db",
+            std::process::id()
+        ));
         let _ = std::fs::remove_file(&path);
         let outcome = apply_files(&path, &session, &files).and_then(|()| {
             let conn = rusqlite::Connection::open(&path).map_err(|e| e.to_string())?;
@@ -48,7 +55,11 @@ fn corpus_sets_applied_to_real_sqlite_yield_expected_json() {
             Ok(actual) => {
                 let diffs = json_diff(&set.expected(), &actual, &[]);
                 if !diffs.is_empty() {
-                    failures.push(format!("{name}: {} differences:\n  {}", diffs.len(), diffs.join("\n  ")));
+                    failures.push(format!(
+                        "{name}: {} differences:\n  {}",
+                        diffs.len(),
+                        diffs.join("\n  ")
+                    ));
                 }
             }
             Err(e) => failures.push(format!("{name}: {e}")),
@@ -60,9 +71,22 @@ fn corpus_sets_applied_to_real_sqlite_yield_expected_json() {
 #[test]
 fn replay_matches_real_sqlite_on_every_oracle_script() {
     let scripts = scripts();
-    assert!(scripts.len() >= MINIMUM_SCRIPTS, "expected at least {MINIMUM_SCRIPTS} oracle scripts, found {}", scripts.len());
-    let failures: Vec<String> = scripts.iter().filter_map(|path| check_script(path).err()).collect();
-    assert!(failures.is_empty(), "{} of {} scripts differ:\n\n{}", failures.len(), scripts.len(), failures.join("\n\n"));
+    assert!(
+        scripts.len() >= MINIMUM_SCRIPTS,
+        "expected at least {MINIMUM_SCRIPTS} oracle scripts, found {}",
+        scripts.len()
+    );
+    let failures: Vec<String> = scripts
+        .iter()
+        .filter_map(|path| check_script(path).err())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} scripts differ:\n\n{}",
+        failures.len(),
+        scripts.len(),
+        failures.join("\n\n")
+    );
 }
 
 fn scripts() -> Vec<PathBuf> {
@@ -78,17 +102,26 @@ fn scripts() -> Vec<PathBuf> {
 
 /// Whether the script's leading comment block holds `-- expect-error`.
 fn expects_error(text: &str) -> bool {
-    text.lines().take_while(|l| l.trim_start().starts_with("--")).any(|l| l.trim() == "-- expect-error")
+    text.lines()
+        .take_while(|l| l.trim_start().starts_with("--"))
+        .any(|l| l.trim() == "-- expect-error")
 }
 
 fn check_script(path: &Path) -> Result<(), String> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-    let file = MigrationFile { name: name.clone(), text: text.clone() };
+    let file = MigrationFile {
+        name: name.clone(),
+        text: text.clone(),
+    };
 
     let conn = rusqlite::Connection::open_in_memory().map_err(|e| e.to_string())?;
     let engine_outcome = run_statements(&conn, &file);
-    let engine_schema = introspect(&conn).map_err(|e| format!("{name}: introspection failed: {e}"))?;
+    let engine_schema =
+        introspect(&conn).map_err(|e| format!("{name}: introspection failed: {e}"))?;
 
     let mut replay = replayer(Engine::Sqlite);
     let mut report = ReplayReport::default();
@@ -103,11 +136,25 @@ fn check_script(path: &Path) -> Result<(), String> {
     let replay_schema = catalog_json::render(replay.catalog());
 
     match (&engine_outcome, &replay_outcome, expects_error(&text)) {
-        (Ok(()), _, true) => return Err(format!("{name}: marked expect-error, but SQLite accepted every statement")),
-        (Err(e), _, false) => return Err(format!("{name}: SQLite rejected line {}: {}", e.line, e.message)),
-        (Ok(()), Err(e), false) => return Err(format!("{name}: replay failed where SQLite succeeded: {e}")),
+        (Ok(()), _, true) => {
+            return Err(format!(
+                "{name}: marked expect-error, but SQLite accepted every statement"
+            ))
+        }
+        (Err(e), _, false) => {
+            return Err(format!(
+                "{name}: SQLite rejected line {}: {}",
+                e.line, e.message
+            ))
+        }
+        (Ok(()), Err(e), false) => {
+            return Err(format!("{name}: replay failed where SQLite succeeded: {e}"))
+        }
         (Err(engine), Ok(()), true) => {
-            return Err(format!("{name}: SQLite failed at line {} ({}), the replay accepted it", engine.line, engine.message))
+            return Err(format!(
+                "{name}: SQLite failed at line {} ({}), the replay accepted it",
+                engine.line, engine.message
+            ))
         }
         (Err(engine), Err(replayed), true) => {
             // The replay points at the offending token, which lies inside the statement
@@ -116,15 +163,22 @@ fn check_script(path: &Path) -> Result<(), String> {
                 .iter()
                 .find(|s| s.location.line == engine.line)
                 .map(|s| s.location.line..=s.location.line + s.text.matches('\n').count() as u32);
-            let inside = statement_lines.is_some_and(|lines| lines.contains(&replayed.location.line));
+            let inside =
+                statement_lines.is_some_and(|lines| lines.contains(&replayed.location.line));
             if !inside || replayed.message != engine.message {
                 return Err(format!(
                     "{name}: SQLite failed at line {}: {}\n  replay failed at {}: {}",
                     engine.line, engine.message, replayed.location, replayed.message
                 ));
             }
-            if !matches!(replayed.kind, ReplayErrorKind::Rejected | ReplayErrorKind::Parse) {
-                return Err(format!("{name}: replay error kind {:?} for an engine rejection", replayed.kind));
+            if !matches!(
+                replayed.kind,
+                ReplayErrorKind::Rejected | ReplayErrorKind::Parse
+            ) {
+                return Err(format!(
+                    "{name}: replay error kind {:?} for an engine rejection",
+                    replayed.kind
+                ));
             }
         }
         (Ok(()), Ok(()), false) => {}
@@ -133,6 +187,10 @@ fn check_script(path: &Path) -> Result<(), String> {
     if diffs.is_empty() {
         Ok(())
     } else {
-        Err(format!("{name}: {} differences:\n  {}", diffs.len(), diffs.join("\n  ")))
+        Err(format!(
+            "{name}: {} differences:\n  {}",
+            diffs.len(),
+            diffs.join("\n  ")
+        ))
     }
 }

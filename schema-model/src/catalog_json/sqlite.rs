@@ -36,8 +36,12 @@ fn table(table: &Table) -> Value {
             })
         })
         .collect();
-    let mut primary_key: Vec<(u32, &str)> =
-        table.columns.iter().filter(|c| c.sqlite.pk > 0).map(|c| (c.sqlite.pk, c.name.as_str())).collect();
+    let mut primary_key: Vec<(u32, &str)> = table
+        .columns
+        .iter()
+        .filter(|c| c.sqlite.pk > 0)
+        .map(|c| (c.sqlite.pk, c.name.as_str()))
+        .collect();
     primary_key.sort();
     let mut indexes: Vec<&Index> = table.indexes.iter().collect();
     indexes.sort_by(|a, b| a.name.cmp(&b.name));
@@ -57,8 +61,11 @@ fn table(table: &Table) -> Value {
             })
         })
         .collect();
-    let mut triggers: Vec<Value> =
-        table.triggers.iter().map(|t| json!({ "name": t.name, "sql": t.definition })).collect();
+    let mut triggers: Vec<Value> = table
+        .triggers
+        .iter()
+        .map(|t| json!({ "name": t.name, "sql": t.definition }))
+        .collect();
     triggers.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
     json!({
         "name": table.name.name,

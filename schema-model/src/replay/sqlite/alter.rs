@@ -36,7 +36,9 @@ impl SqliteReplay {
         check_schema(schema.as_deref()).map_err(|m| st.rejected_here(m))?;
         let name_at = t.get(i).map_or(0, |x| x.start);
         let Some(name) = t.get(i).and_then(|x| x.name()) else {
-            return Err(st.parse_error(messages::syntax_error_near(t.get(i).map_or("", |x| &st.text()[x.range()]))));
+            return Err(st.parse_error(messages::syntax_error_near(
+                t.get(i).map_or("", |x| &st.text()[x.range()]),
+            )));
         };
         let op = parse_op(st, i + 1)?;
         let Some(key) = table_key(&self.catalog, &name) else {
@@ -44,8 +46,12 @@ impl SqliteReplay {
                 let message = match op {
                     AlterOp::RenameTo(_) => messages::view_may_not_be_altered(&view.name),
                     AlterOp::AddColumn(_) => messages::cannot_add_column_to_view(),
-                    AlterOp::RenameColumn { .. } => format!("cannot rename columns of view \"{}\"", view.name),
-                    AlterOp::DropColumn(_) => format!("cannot drop column from view \"{}\"", view.name),
+                    AlterOp::RenameColumn { .. } => {
+                        format!("cannot rename columns of view \"{}\"", view.name)
+                    }
+                    AlterOp::DropColumn(_) => {
+                        format!("cannot drop column from view \"{}\"", view.name)
+                    }
                 };
                 return Err(st.rejected(name_at, message));
             }
@@ -55,8 +61,12 @@ impl SqliteReplay {
         if is_reserved(&key.name) {
             return Err(st.rejected(name_at, messages::table_may_not_be_altered(&key.name)));
         }
-        if self.legacy_alter_table && matches!(op, AlterOp::RenameTo(_) | AlterOp::RenameColumn { .. }) {
-            return Err(st.unsupported("renames under PRAGMA legacy_alter_table = ON are not modelled"));
+        if self.legacy_alter_table
+            && matches!(op, AlterOp::RenameTo(_) | AlterOp::RenameColumn { .. })
+        {
+            return Err(
+                st.unsupported("renames under PRAGMA legacy_alter_table = ON are not modelled")
+            );
         }
         // SQLite runs ALTER TABLE in a transaction: a failure leaves the schema untouched.
         let before = self.catalog.clone();
@@ -72,7 +82,12 @@ impl SqliteReplay {
         outcome
     }
 
-    fn add_column(&mut self, st: &Statement, key: &ObjectName, at_token: usize) -> Result<(), ReplayError> {
+    fn add_column(
+        &mut self,
+        st: &Statement,
+        key: &ObjectName,
+        at_token: usize,
+    ) -> Result<(), ReplayError> {
         let (column, def) =
             parse_column_def(st.text(), &st.toks, at_token).map_err(|e| st.definition_error(e))?;
         let table = &self.catalog.tables[key];
@@ -89,20 +104,35 @@ impl SqliteReplay {
         if column.generated.as_ref().is_some_and(|(_, stored)| *stored) {
             return fail(messages::cannot_add_stored());
         }
-        if self.tables_with_rows.contains(&key.name.to_ascii_lowercase()) {
+        if self
+            .tables_with_rows
+            .contains(&key.name.to_ascii_lowercase())
+        {
             if let Some(message) = nonempty_table_rejection(&column, &def, self.foreign_keys) {
                 return fail(message);
             }
         }
         let old_sql = table.sqlite.sql.clone().unwrap_or_default();
         let old_def = reparse(&old_sql).map_err(|m| st.rejected_here(m))?;
-        let definition = st.text()[column.name_range.start..].trim_end_matches([';', ' ', '\t', '\n', '\r']);
+        let definition =
+            st.text()[column.name_range.start..].trim_end_matches([';', ' ', '\t', '\n', '\r']);
         let offset = old_def.add_column_offset;
-        let new_sql = format!("{}, {}{}", &old_sql[..offset], definition, &old_sql[offset..]);
-        self.rebuild(key, key, new_sql, Vec::new(), None, st.at(), "add column").map_err(|m| st.rejected_here(m))
+        let new_sql = format!(
+            "{}, {}{}",
+            &old_sql[..offset],
+            definition,
+            &old_sql[offset..]
+        );
+        self.rebuild(key, key, new_sql, Vec::new(), None, st.at(), "add column")
+            .map_err(|m| st.rejected_here(m))
     }
 
-    fn drop_column(&mut self, st: &Statement, key: &ObjectName, at_token: usize) -> Result<(), ReplayError> {
+    fn drop_column(
+        &mut self,
+        st: &Statement,
+        key: &ObjectName,
+        at_token: usize,
+    ) -> Result<(), ReplayError> {
         let token = &st.toks.toks[at_token];
         let written = &st.text()[token.range()];
         let name = token.name().unwrap_or_default();
@@ -115,10 +145,16 @@ impl SqliteReplay {
             return Err(st.rejected(token.start, messages::cannot_drop_pk_column(&column.name)));
         }
         let in_unique = table.indexes.iter().any(|i| {
-            i.origin.as_deref() == Some("u") && i.keys.iter().any(|k| k.column.as_deref() == Some(column.name.as_str()))
+            i.origin.as_deref() == Some("u")
+                && i.keys
+                    .iter()
+                    .any(|k| k.column.as_deref() == Some(column.name.as_str()))
         });
         if in_unique {
-            return Err(st.rejected(token.start, messages::cannot_drop_unique_column(&column.name)));
+            return Err(st.rejected(
+                token.start,
+                messages::cannot_drop_unique_column(&column.name),
+            ));
         }
         if table.columns.len() == 1 {
             return Err(st.rejected(token.start, messages::cannot_drop_last_column(&column.name)));
@@ -126,20 +162,34 @@ impl SqliteReplay {
         let old_sql = table.sqlite.sql.clone().unwrap_or_default();
         let def = reparse(&old_sql).map_err(|m| st.rejected_here(m))?;
         let new_sql = cut_column(&old_sql, &def, position);
-        self.rebuild(key, key, new_sql, Vec::new(), None, st.at(), "drop column").map_err(|m| st.rejected_here(m))?;
+        self.rebuild(key, key, new_sql, Vec::new(), None, st.at(), "drop column")
+            .map_err(|m| st.rejected_here(m))?;
         for view in self.catalog.views.values() {
             if let Some(sql) = &view.definition {
-                view_columns(&self.catalog, sql)
-                    .map_err(|m| st.rejected_here(messages::error_after("view", &view.name.name, "drop column", &m)))?;
+                view_columns(&self.catalog, sql).map_err(|m| {
+                    st.rejected_here(messages::error_after(
+                        "view",
+                        &view.name.name,
+                        "drop column",
+                        &m,
+                    ))
+                })?;
             }
         }
         let dropped = column.name.clone();
         for owner in self.catalog.tables.values() {
             let own = owner.name.name.eq_ignore_ascii_case(&key.name);
             for trigger in &owner.triggers {
-                if let Some((_, shown)) = column_references(&trigger.definition, &key.name, &dropped, own).first() {
+                if let Some((_, shown)) =
+                    column_references(&trigger.definition, &key.name, &dropped, own).first()
+                {
                     let inner = messages::no_such_column(shown);
-                    return Err(st.rejected_here(messages::error_after("trigger", &trigger.name, "drop column", &inner)));
+                    return Err(st.rejected_here(messages::error_after(
+                        "trigger",
+                        &trigger.name,
+                        "drop column",
+                        &inner,
+                    )));
                 }
             }
         }
@@ -162,11 +212,20 @@ impl SqliteReplay {
         at: &Location,
         after: &str,
     ) -> Result<(), String> {
-        let old = self.catalog.tables.get(old_key).cloned().ok_or_else(|| messages::no_such_table(&old_key.name))?;
+        let old = self
+            .catalog
+            .tables
+            .get(old_key)
+            .cloned()
+            .ok_or_else(|| messages::no_such_table(&old_key.name))?;
         let (mut table, _) = table_from_sql(&new_sql, at)
             .map_err(|e| messages::error_after("table", &new_key.name, after, &e.message))?;
         carry_provenance(&old, &mut table, renamed, at);
-        for index in old.indexes.iter().filter(|i| i.origin.as_deref() == Some("c")) {
+        for index in old
+            .indexes
+            .iter()
+            .filter(|i| i.origin.as_deref() == Some("c"))
+        {
             let sql = index_sql
                 .iter()
                 .find(|(name, _)| *name == index.name)
@@ -195,7 +254,13 @@ fn parse_op(st: &Statement, i: usize) -> Result<AlterOp, ReplayError> {
         Some(x) => st.parse_error(messages::syntax_error_near(&st.text()[x.range()])),
         None => st.parse_error(messages::incomplete_input()),
     };
-    let name_at = |j: usize| if t.get(j).and_then(|x| x.name()).is_some() { Ok(j) } else { Err(syntax(j)) };
+    let name_at = |j: usize| {
+        if t.get(j).and_then(|x| x.name()).is_some() {
+            Ok(j)
+        } else {
+            Err(syntax(j))
+        }
+    };
     let end_at = |j: usize| if j == t.len() { Ok(()) } else { Err(syntax(j)) };
     if t.kw(i, "RENAME") {
         if t.kw(i + 1, "TO") {
@@ -232,8 +297,15 @@ pub(super) fn reparse(sql: &str) -> Result<TableDef, String> {
 }
 
 /// The restriction SQLite applies to `ADD COLUMN` only when the table holds rows.
-fn nonempty_table_rejection(column: &ColumnDef, def: &TableDef, foreign_keys: bool) -> Option<String> {
-    let default_is_null = column.default.as_deref().is_none_or(|d| d.eq_ignore_ascii_case("NULL"));
+fn nonempty_table_rejection(
+    column: &ColumnDef,
+    def: &TableDef,
+    foreign_keys: bool,
+) -> Option<String> {
+    let default_is_null = column
+        .default
+        .as_deref()
+        .is_none_or(|d| d.eq_ignore_ascii_case("NULL"));
     if foreign_keys && !def.foreign_keys.is_empty() && !default_is_null {
         return Some(messages::cannot_add_references_with_default());
     }
@@ -250,7 +322,9 @@ fn nonempty_table_rejection(column: &ColumnDef, def: &TableDef, foreign_keys: bo
 
 /// Whether SQLite can evaluate a default without running code: a literal, possibly signed.
 fn is_constant_default(text: &str) -> bool {
-    let Ok(toks) = Tokens::new(text) else { return false };
+    let Ok(toks) = Tokens::new(text) else {
+        return false;
+    };
     let mut rest = &toks.toks[..];
     if let Some(first) = rest.first() {
         if matches!(first.token, Token::Plus | Token::Minus) {
@@ -260,8 +334,12 @@ fn is_constant_default(text: &str) -> bool {
     match rest {
         [one] => match &one.token {
             Token::Number(..) | Token::SingleQuotedString(_) | Token::HexStringLiteral(_) => true,
-            Token::Word(w) => w.quote_style.is_none()
-                && ["NULL", "TRUE", "FALSE"].iter().any(|k| w.value.eq_ignore_ascii_case(k)),
+            Token::Word(w) => {
+                w.quote_style.is_none()
+                    && ["NULL", "TRUE", "FALSE"]
+                        .iter()
+                        .any(|k| w.value.eq_ignore_ascii_case(k))
+            }
             _ => false,
         },
         _ => false,
@@ -301,7 +379,9 @@ fn carry_provenance(old: &Table, table: &mut Table, renamed: Option<(&str, &str)
     for index in &mut table.indexes {
         let suffix = index.name.rsplit('_').next().unwrap_or("");
         if let Some(previous) = old.indexes.iter().find(|i| {
-            i.origin == index.origin && i.origin.as_deref() != Some("c") && i.name.rsplit('_').next() == Some(suffix)
+            i.origin == index.origin
+                && i.origin.as_deref() != Some("c")
+                && i.name.rsplit('_').next() == Some(suffix)
         }) {
             index.provenance = previous.provenance.clone();
         }
@@ -310,7 +390,10 @@ fn carry_provenance(old: &Table, table: &mut Table, renamed: Option<(&str, &str)
         pk.provenance = old_pk.provenance.clone();
     }
     for fk in &mut table.foreign_keys {
-        let same = |o: &&crate::catalog::ForeignKey| o.ref_table.name.eq_ignore_ascii_case(&fk.ref_table.name) && o.columns.len() == fk.columns.len();
+        let same = |o: &&crate::catalog::ForeignKey| {
+            o.ref_table.name.eq_ignore_ascii_case(&fk.ref_table.name)
+                && o.columns.len() == fk.columns.len()
+        };
         if let Some(previous) = old.foreign_keys.iter().find(same) {
             fk.provenance = previous.provenance.clone();
         }

@@ -2,7 +2,9 @@
 //! table takes its indexes and triggers with it; automatic indexes cannot be dropped.
 
 use super::messages;
-use super::schema::{check_schema, index_position, is_reserved, table_key, trigger_position, view_key};
+use super::schema::{
+    check_schema, index_position, is_reserved, table_key, trigger_position, view_key,
+};
 use super::statement::Statement;
 use super::SqliteReplay;
 use crate::error::ReplayError;
@@ -14,7 +16,9 @@ impl SqliteReplay {
     pub(super) fn drop(&mut self, st: &Statement) -> Result<(), ReplayError> {
         Parser::parse_sql(&SQLiteDialect {}, st.text()).map_err(|e| st.parse_error(e))?;
         let t = &st.toks;
-        let kind = ["TABLE", "INDEX", "VIEW", "TRIGGER"].into_iter().find(|k| t.kw(1, k));
+        let kind = ["TABLE", "INDEX", "VIEW", "TRIGGER"]
+            .into_iter()
+            .find(|k| t.kw(1, k));
         let Some(kind) = kind else {
             return Err(st.unsupported("this DROP statement is not modelled"));
         };
@@ -33,7 +37,13 @@ impl SqliteReplay {
             return Err(st.parse_error("expected a name after DROP"));
         };
         let at = t.toks[i].start;
-        let missing = |message: String| if if_exists { Ok(()) } else { Err(st.rejected(at, message)) };
+        let missing = |message: String| {
+            if if_exists {
+                Ok(())
+            } else {
+                Err(st.rejected(at, message))
+            }
+        };
         match kind {
             "TABLE" => {
                 let Some(key) = table_key(&self.catalog, &name) else {

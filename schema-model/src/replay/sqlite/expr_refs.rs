@@ -7,9 +7,32 @@ use sqlparser::tokenizer::Token;
 /// Words that read like identifiers to SQLite's tokenizer but act as keywords inside an
 /// expression, or resolve to a value when no column has that name.
 const EXPRESSION_WORDS: &[&str] = &[
-    "END", "LIKE", "GLOB", "MATCH", "REGEXP", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
-    "TRUE", "FALSE", "ASC", "DESC", "NULLS", "FIRST", "LAST", "CAST", "RAISE", "IGNORE", "ABORT",
-    "FAIL", "ROLLBACK", "OVER", "FILTER", "ROWID", "OID", "_ROWID_",
+    "END",
+    "LIKE",
+    "GLOB",
+    "MATCH",
+    "REGEXP",
+    "CURRENT_DATE",
+    "CURRENT_TIME",
+    "CURRENT_TIMESTAMP",
+    "TRUE",
+    "FALSE",
+    "ASC",
+    "DESC",
+    "NULLS",
+    "FIRST",
+    "LAST",
+    "CAST",
+    "RAISE",
+    "IGNORE",
+    "ABORT",
+    "FAIL",
+    "ROLLBACK",
+    "OVER",
+    "FILTER",
+    "ROWID",
+    "OID",
+    "_ROWID_",
 ];
 
 /// A name used inside an expression.
@@ -34,7 +57,11 @@ pub fn column_refs(toks: &Tokens, from: usize, to: usize) -> Vec<NameRef> {
         }
         let Some(name) = t.name() else { continue };
         let unquoted = matches!(&t.token, Token::Word(w) if w.quote_style.is_none());
-        if unquoted && EXPRESSION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&name)) {
+        if unquoted
+            && EXPRESSION_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&name))
+        {
             continue;
         }
         if toks.is(i + 1, &Token::LParen) || toks.is(i + 1, &Token::Period) {
@@ -49,7 +76,11 @@ pub fn column_refs(toks: &Tokens, from: usize, to: usize) -> Vec<NameRef> {
         } else {
             None
         };
-        out.push(NameRef { token: i, name, qualifier });
+        out.push(NameRef {
+            token: i,
+            name,
+            qualifier,
+        });
     }
     out
 }
@@ -70,12 +101,22 @@ mod tests {
     fn finds_columns_not_functions_types_or_collations() {
         let sql = "lower(a) || CAST(b AS TEXT) || t.c COLLATE nocase || 'd' || \"e\" || current_timestamp";
         let toks = Tokens::new(sql).unwrap();
-        let names: Vec<(String, Option<String>)> =
-            column_refs(&toks, 0, toks.len()).into_iter().map(|r| (r.name, r.qualifier)).collect();
+        let names: Vec<(String, Option<String>)> = column_refs(&toks, 0, toks.len())
+            .into_iter()
+            .map(|r| (r.name, r.qualifier))
+            .collect();
         assert_eq!(
             names,
-            vec![("a".into(), None), ("b".into(), None), ("c".into(), Some("t".into())), ("e".into(), None)]
+            vec![
+                ("a".into(), None),
+                ("b".into(), None),
+                ("c".into(), Some("t".into())),
+                ("e".into(), None)
+            ]
         );
-        assert_eq!(qualifiers(&toks, 0, toks.len()), vec![(12, "t".to_string())]);
+        assert_eq!(
+            qualifiers(&toks, 0, toks.len()),
+            vec![(12, "t".to_string())]
+        );
     }
 }

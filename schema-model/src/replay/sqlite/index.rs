@@ -43,8 +43,14 @@ pub struct IndexKeyDef {
 /// Parses `CREATE [UNIQUE] INDEX [IF NOT EXISTS] [schema.]name ON table (keys) [WHERE expr]`.
 pub fn parse_create_index(sql: &str, toks: &Tokens) -> Result<IndexDef, DefError> {
     let syntax = |i: usize| match toks.get(i) {
-        Some(t) => DefError { message: messages::syntax_error_near(&sql[t.range()]), offset: t.start },
-        None => DefError { message: messages::incomplete_input(), offset: sql.len() },
+        Some(t) => DefError {
+            message: messages::syntax_error_near(&sql[t.range()]),
+            offset: t.start,
+        },
+        None => DefError {
+            message: messages::incomplete_input(),
+            offset: sql.len(),
+        },
     };
     let mut i = 0;
     if !toks.kw(i, "CREATE") {
@@ -69,22 +75,32 @@ pub fn parse_create_index(sql: &str, toks: &Tokens) -> Result<IndexDef, DefError
         schema = toks.get(i).and_then(|t| t.name());
         name_token = i + 2;
     }
-    let name = toks.get(name_token).and_then(|t| t.name()).ok_or_else(|| syntax(name_token))?;
+    let name = toks
+        .get(name_token)
+        .and_then(|t| t.name())
+        .ok_or_else(|| syntax(name_token))?;
     i = name_token + 1;
     if !toks.kw(i, "ON") {
         return Err(syntax(i));
     }
     let table_token = i + 1;
-    let table = toks.get(table_token).and_then(|t| t.name()).ok_or_else(|| syntax(table_token))?;
+    let table = toks
+        .get(table_token)
+        .and_then(|t| t.name())
+        .ok_or_else(|| syntax(table_token))?;
     let open = table_token + 1;
     if !toks.is(open, &Token::LParen) {
         return Err(syntax(open));
     }
-    let close = toks.matching_paren(open).ok_or_else(|| syntax(toks.len()))?;
+    let close = toks
+        .matching_paren(open)
+        .ok_or_else(|| syntax(toks.len()))?;
     let mut keys = Vec::new();
     let mut start = open + 1;
     while start < close {
-        let end = toks.find_at_depth0(start, close, &Token::Comma).unwrap_or(close);
+        let end = toks
+            .find_at_depth0(start, close, &Token::Comma)
+            .unwrap_or(close);
         if end == start {
             return Err(syntax(start));
         }
@@ -133,16 +149,30 @@ fn key_def(sql: &str, toks: &Tokens, start: usize, end: usize) -> IndexKeyDef {
         last -= 2;
     }
     let column = if last == start + 1 {
-        toks.get(start).filter(|t| !matches!(t.token, Token::SingleQuotedString(_))).and_then(|t| t.name())
+        toks.get(start)
+            .filter(|t| !matches!(t.token, Token::SingleQuotedString(_)))
+            .and_then(|t| t.name())
     } else {
         None
     };
     let text = sql[toks.toks[start].start..toks.toks[last - 1].end].to_string();
-    IndexKeyDef { column, text, descending, collation, at: toks.toks[start].start }
+    IndexKeyDef {
+        column,
+        text,
+        descending,
+        collation,
+        at: toks.toks[start].start,
+    }
 }
 
 /// Builds the catalog index of `def` on `table`, checking every name it uses.
-pub fn index_from_def(def: &IndexDef, sql: &str, toks: &Tokens, table: &Table, at: &Location) -> Result<Index, DefError> {
+pub fn index_from_def(
+    def: &IndexDef,
+    sql: &str,
+    toks: &Tokens,
+    table: &Table,
+    at: &Location,
+) -> Result<Index, DefError> {
     for reference in column_refs(toks, def.body_tokens.start, def.body_tokens.end) {
         if reference.qualifier.is_none() && find_column(table, &reference.name).is_none() {
             return Err(DefError {
@@ -155,7 +185,11 @@ pub fn index_from_def(def: &IndexDef, sql: &str, toks: &Tokens, table: &Table, a
         .keys
         .iter()
         .map(|key| {
-            let column = key.column.as_ref().and_then(|c| find_column(table, c)).map(|(_, c)| c);
+            let column = key
+                .column
+                .as_ref()
+                .and_then(|c| find_column(table, c))
+                .map(|(_, c)| c);
             let collation = key
                 .collation
                 .clone()
@@ -187,7 +221,10 @@ pub fn index_from_def(def: &IndexDef, sql: &str, toks: &Tokens, table: &Table, a
 
 /// Reads an index from its stored text.
 pub fn index_from_sql(sql: &str, table: &Table, at: &Location) -> Result<Index, DefError> {
-    let toks = Tokens::new(sql).map_err(|e| DefError { message: e.message, offset: e.offset })?;
+    let toks = Tokens::new(sql).map_err(|e| DefError {
+        message: e.message,
+        offset: e.offset,
+    })?;
     let def = parse_create_index(sql, &toks)?;
     index_from_def(&def, sql, &toks, table, at)
 }
@@ -195,7 +232,11 @@ pub fn index_from_sql(sql: &str, table: &Table, at: &Location) -> Result<Index, 
 /// The text SQLite stores for an index: `CREATE [UNIQUE] INDEX ` and the statement from the
 /// index name on.
 pub fn stored_sql(statement: &str, def: &IndexDef) -> String {
-    let keyword = if def.unique { "CREATE UNIQUE INDEX " } else { "CREATE INDEX " };
+    let keyword = if def.unique {
+        "CREATE UNIQUE INDEX "
+    } else {
+        "CREATE INDEX "
+    };
     format!("{keyword}{}", &statement[def.name_range.start..def.end])
 }
 
@@ -209,7 +250,10 @@ mod tests {
         let sql = "create unique index if not exists main.i on t(lower(b), a collate nocase desc, b)\nwhere a is not null";
         let toks = Tokens::new(sql).unwrap();
         let def = parse_create_index(sql, &toks).unwrap();
-        assert_eq!(stored_sql(sql, &def), "CREATE UNIQUE INDEX i on t(lower(b), a collate nocase desc, b)\nwhere a is not null");
+        assert_eq!(
+            stored_sql(sql, &def),
+            "CREATE UNIQUE INDEX i on t(lower(b), a collate nocase desc, b)\nwhere a is not null"
+        );
         let (table, _) = table_from_sql("CREATE TABLE t(a, b)", &Location::default()).unwrap();
         let index = index_from_def(&def, sql, &toks, &table, &Location::default()).unwrap();
         assert_eq!(index.keys[0].column, None);
@@ -219,6 +263,11 @@ mod tests {
         let bad = "create index j on t(c)";
         let toks = Tokens::new(bad).unwrap();
         let def = parse_create_index(bad, &toks).unwrap();
-        assert_eq!(index_from_def(&def, bad, &toks, &table, &Location::default()).unwrap_err().message, "no such column: c");
+        assert_eq!(
+            index_from_def(&def, bad, &toks, &table, &Location::default())
+                .unwrap_err()
+                .message,
+            "no such column: c"
+        );
     }
 }

@@ -67,7 +67,9 @@ impl SqliteReplay {
         let mut i = 1;
         if t.kw(0, "CREATE") {
             if t.kw(i, "TEMP") || t.kw(i, "TEMPORARY") {
-                return Err(st.unsupported("temporary objects live only for one connection and are not modelled"));
+                return Err(st.unsupported(
+                    "temporary objects live only for one connection and are not modelled",
+                ));
             }
             if t.kw(i, "UNIQUE") {
                 i += 1;
@@ -103,7 +105,11 @@ impl Default for SqliteReplay {
 }
 
 impl EngineReplay for SqliteReplay {
-    fn apply(&mut self, statement: &SourceStatement, report: &mut ReplayReport) -> Result<(), ReplayError> {
+    fn apply(
+        &mut self,
+        statement: &SourceStatement,
+        report: &mut ReplayReport,
+    ) -> Result<(), ReplayError> {
         let st = Statement::new(statement)?;
         if st.toks.is_empty() {
             return Ok(());

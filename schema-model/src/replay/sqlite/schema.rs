@@ -17,24 +17,40 @@ pub enum Holder {
 }
 
 pub fn table_key(catalog: &Catalog, name: &str) -> Option<ObjectName> {
-    catalog.tables.keys().find(|k| k.name.eq_ignore_ascii_case(name)).cloned()
+    catalog
+        .tables
+        .keys()
+        .find(|k| k.name.eq_ignore_ascii_case(name))
+        .cloned()
 }
 
 pub fn view_key(catalog: &Catalog, name: &str) -> Option<ObjectName> {
-    catalog.views.keys().find(|k| k.name.eq_ignore_ascii_case(name)).cloned()
+    catalog
+        .views
+        .keys()
+        .find(|k| k.name.eq_ignore_ascii_case(name))
+        .cloned()
 }
 
 /// The table owning index `name`, and the index's position in it.
 pub fn index_position(catalog: &Catalog, name: &str) -> Option<(ObjectName, usize)> {
     catalog.tables.iter().find_map(|(key, table)| {
-        table.indexes.iter().position(|i| i.name.eq_ignore_ascii_case(name)).map(|p| (key.clone(), p))
+        table
+            .indexes
+            .iter()
+            .position(|i| i.name.eq_ignore_ascii_case(name))
+            .map(|p| (key.clone(), p))
     })
 }
 
 /// The table owning trigger `name`, and the trigger's position in it.
 pub fn trigger_position(catalog: &Catalog, name: &str) -> Option<(ObjectName, usize)> {
     catalog.tables.iter().find_map(|(key, table)| {
-        table.triggers.iter().position(|t| t.name.eq_ignore_ascii_case(name)).map(|p| (key.clone(), p))
+        table
+            .triggers
+            .iter()
+            .position(|t| t.name.eq_ignore_ascii_case(name))
+            .map(|p| (key.clone(), p))
     })
 }
 

@@ -7,24 +7,44 @@
 use super::messages;
 use super::schema::{table_key, view_key};
 use super::statement::Statement;
+use super::tokens::Tokens;
 use super::SqliteReplay;
 use crate::error::{ReplayError, ReplayReport, SkippedStatement};
-use super::tokens::Tokens;
 use sqlparser::ast::visit_relations;
-use sqlparser::tokenizer::Token;
 use sqlparser::dialect::SQLiteDialect;
 use sqlparser::parser::Parser;
+use sqlparser::tokenizer::Token;
 use std::ops::ControlFlow;
 
 /// Leading keywords of statements that only control the session or the transaction.
-const SESSION: &[&str] = &["BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ANALYZE", "VACUUM", "REINDEX"];
+const SESSION: &[&str] = &[
+    "BEGIN",
+    "COMMIT",
+    "END",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "RELEASE",
+    "ANALYZE",
+    "VACUUM",
+    "REINDEX",
+];
 
 /// Leading keywords of data changes and queries.
-const DATA: &[&str] = &["INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WITH", "VALUES"];
+const DATA: &[&str] = &[
+    "INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WITH", "VALUES",
+];
 
 impl SqliteReplay {
-    pub(super) fn skip(&mut self, st: &Statement, report: &mut ReplayReport) -> Result<(), ReplayError> {
-        let first = st.toks.get(0).map(|t| st.text()[t.range()].to_ascii_uppercase()).unwrap_or_default();
+    pub(super) fn skip(
+        &mut self,
+        st: &Statement,
+        report: &mut ReplayReport,
+    ) -> Result<(), ReplayError> {
+        let first = st
+            .toks
+            .get(0)
+            .map(|t| st.text()[t.range()].to_ascii_uppercase())
+            .unwrap_or_default();
         if first == "PRAGMA" {
             self.pragma(st);
         } else if SESSION.contains(&first.as_str()) {
@@ -36,7 +56,10 @@ impl SqliteReplay {
         } else {
             return Err(st.parse_error(super::parse_failure(st.text())));
         }
-        report.skipped.push(SkippedStatement { location: st.at().clone(), what: what(st) });
+        report.skipped.push(SkippedStatement {
+            location: st.at().clone(),
+            what: what(st),
+        });
         Ok(())
     }
 
@@ -56,12 +79,18 @@ impl SqliteReplay {
     }
 
     fn data_change(&mut self, st: &Statement, first: &str) -> Result<(), ReplayError> {
-        let parsed = Parser::parse_sql(&SQLiteDialect {}, st.text()).map_err(|e| st.parse_error(e))?;
+        let parsed =
+            Parser::parse_sql(&SQLiteDialect {}, st.text()).map_err(|e| st.parse_error(e))?;
         let ctes = cte_names(&st.toks);
         let mut missing = None;
         let mut sources_with_rows = false;
         let _ = visit_relations(&parsed, |relation| {
-            let name = relation.0.last().and_then(|p| p.as_ident()).map(|i| i.value.clone()).unwrap_or_default();
+            let name = relation
+                .0
+                .last()
+                .and_then(|p| p.as_ident())
+                .map(|i| i.value.clone())
+                .unwrap_or_default();
             let known = table_key(&self.catalog, &name).is_some()
                 || view_key(&self.catalog, &name).is_some()
                 || ctes.iter().any(|c| c.eq_ignore_ascii_case(&name))
@@ -105,7 +134,11 @@ impl SqliteReplay {
             _ => return None,
         };
         let i = (0..t.len()).find(|i| t.kw(*i, keyword))?;
-        let name_at = if t.is(i + 2, &Token::Period) { i + 3 } else { i + 1 };
+        let name_at = if t.is(i + 2, &Token::Period) {
+            i + 3
+        } else {
+            i + 1
+        };
         let name = t.get(name_at)?.name()?;
         table_key(&self.catalog, &name).map(|k| k.name)
     }
@@ -121,7 +154,11 @@ fn cte_names(toks: &Tokens) -> Vec<String> {
 
 /// How a skipped statement is listed: its leading keyword(s), e.g. `PRAGMA`, `INSERT`.
 fn what(st: &Statement) -> String {
-    let first = st.toks.get(0).map(|t| st.text()[t.range()].to_ascii_uppercase()).unwrap_or_default();
+    let first = st
+        .toks
+        .get(0)
+        .map(|t| st.text()[t.range()].to_ascii_uppercase())
+        .unwrap_or_default();
     match first.as_str() {
         "PRAGMA" => match st.toks.get(1).and_then(|t| t.name()) {
             Some(name) => format!("PRAGMA {name}"),

@@ -21,7 +21,10 @@ pub const BINARY: &str = "BINARY";
 
 /// Reads a table from its stored SQL. `sql` must be the text as `sqlite_master` holds it.
 pub fn table_from_sql(sql: &str, at: &Location) -> Result<(Table, TableDef), DefError> {
-    let toks = Tokens::new(sql).map_err(|e| DefError { message: e.message, offset: e.offset })?;
+    let toks = Tokens::new(sql).map_err(|e| DefError {
+        message: e.message,
+        offset: e.offset,
+    })?;
     let def = parse_create_table(sql, &toks)?;
     let table = table_from_def(&def, sql, at)?;
     check_expressions(&table, &def, &toks)?;
@@ -34,9 +37,15 @@ fn check_expressions(table: &Table, def: &TableDef, toks: &Tokens) -> Result<(),
     for range in &def.expressions {
         for reference in column_refs(toks, range.start, range.end) {
             let token = &toks.toks[reference.token];
-            let own = reference.qualifier.as_ref().is_none_or(|q| q.eq_ignore_ascii_case(&table.name.name));
+            let own = reference
+                .qualifier
+                .as_ref()
+                .is_none_or(|q| q.eq_ignore_ascii_case(&table.name.name));
             if own && !token.is_quoted() && find_column(table, &reference.name).is_none() {
-                return Err(DefError { message: messages::no_such_column(&reference.name), offset: token.start });
+                return Err(DefError {
+                    message: messages::no_such_column(&reference.name),
+                    offset: token.start,
+                });
             }
         }
     }
@@ -48,14 +57,25 @@ fn table_from_def(def: &TableDef, sql: &str, at: &Location) -> Result<Table, Def
     let fail = |message: String, offset: usize| DefError { message, offset };
     let mut table = Table::new(ObjectName::new(MAIN, def.name.clone()), at);
     for column in &def.columns {
-        if table.columns.iter().any(|c| c.name.eq_ignore_ascii_case(&column.name)) {
-            return Err(fail(messages::duplicate_column(&column.name), column.name_range.start));
+        if table
+            .columns
+            .iter()
+            .any(|c| c.name.eq_ignore_ascii_case(&column.name))
+        {
+            return Err(fail(
+                messages::duplicate_column(&column.name),
+                column.name_range.start,
+            ));
         }
         if def.strict {
             check_strict_type(&def.name, &column.name, &column.declared_type)
                 .map_err(|m| fail(m, column.name_range.start))?;
         }
-        let mut c = Column::new(column.name.clone(), column_type(&column.declared_type, def.strict), at);
+        let mut c = Column::new(
+            column.name.clone(),
+            column_type(&column.declared_type, def.strict),
+            at,
+        );
         c.not_null = column.not_null;
         c.collation = column.collation.clone();
         match &column.generated {
@@ -79,14 +99,23 @@ fn table_from_def(def: &TableDef, sql: &str, at: &Location) -> Result<Table, Def
             }
         }
         if !fk.ref_columns.is_empty() && fk.ref_columns.len() != fk.columns.len() {
-            let message = if fk.columns.len() == 1 && def.columns.iter().any(|c| c.references && c.name == fk.columns[0]) {
+            let message = if fk.columns.len() == 1
+                && def
+                    .columns
+                    .iter()
+                    .any(|c| c.references && c.name == fk.columns[0])
+            {
                 messages::fk_single_column(&fk.columns[0], &fk.ref_table)
             } else {
                 messages::fk_column_count()
             };
             return Err(fail(message, fk.at));
         }
-        let columns: Vec<String> = fk.columns.iter().map(|c| canonical_column(&table, c)).collect();
+        let columns: Vec<String> = fk
+            .columns
+            .iter()
+            .map(|c| canonical_column(&table, c))
+            .collect();
         table.foreign_keys.push(ForeignKey {
             name: String::new(),
             columns,
@@ -122,7 +151,11 @@ fn table_from_def(def: &TableDef, sql: &str, at: &Location) -> Result<Table, Def
 
 /// Finds a column by name the way SQLite does (case-insensitively).
 pub fn find_column<'t>(table: &'t Table, name: &str) -> Option<(usize, &'t Column)> {
-    table.columns.iter().enumerate().find(|(_, c)| c.name.eq_ignore_ascii_case(name))
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.name.eq_ignore_ascii_case(name))
 }
 
 /// The column's name as declared (a key may spell it in another case).
@@ -134,7 +167,10 @@ fn check_strict_type(table: &str, column: &str, declared: &str) -> Result<(), St
     if declared.is_empty() {
         return Err(messages::strict_missing_type(table, column));
     }
-    if !STRICT_TYPES.iter().any(|t| t.eq_ignore_ascii_case(declared)) {
+    if !STRICT_TYPES
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(declared))
+    {
         return Err(messages::strict_unknown_type(table, column, declared));
     }
     Ok(())
@@ -151,17 +187,26 @@ fn apply_primary_key(def: &TableDef, table: &mut Table) -> Result<(), DefError> 
     let mut primaries = def.keys.iter().filter(|k| k.primary);
     let Some(key) = primaries.next() else {
         if def.without_rowid {
-            return Err(DefError { message: messages::primary_key_missing(&def.name), offset: def.end });
+            return Err(DefError {
+                message: messages::primary_key_missing(&def.name),
+                offset: def.end,
+            });
         }
         return Ok(());
     };
     if let Some(second) = primaries.next() {
-        return Err(DefError { message: messages::more_than_one_primary_key(&def.name), offset: second.at });
+        return Err(DefError {
+            message: messages::more_than_one_primary_key(&def.name),
+            offset: second.at,
+        });
     }
     let mut names = Vec::new();
     for (position, key_column) in key.columns.iter().enumerate() {
         let Some((index, _)) = find_column(table, &key_column.name) else {
-            return Err(DefError { message: messages::no_such_column(&key_column.name), offset: key.at });
+            return Err(DefError {
+                message: messages::no_such_column(&key_column.name),
+                offset: key.at,
+            });
         };
         let column = &mut table.columns[index];
         column.sqlite.pk = position as u32 + 1;
@@ -172,17 +217,27 @@ fn apply_primary_key(def: &TableDef, table: &mut Table) -> Result<(), DefError> 
     }
     let alias = is_rowid_alias(table, key);
     if key.autoincrement && !alias {
-        return Err(DefError { message: messages::autoincrement_not_integer_pk(), offset: key.at });
+        return Err(DefError {
+            message: messages::autoincrement_not_integer_pk(),
+            offset: key.at,
+        });
     }
     if key.autoincrement && def.without_rowid {
-        return Err(DefError { message: messages::autoincrement_without_rowid(), offset: key.at });
+        return Err(DefError {
+            message: messages::autoincrement_without_rowid(),
+            offset: key.at,
+        });
     }
     if alias && !def.without_rowid {
         if let Some((index, _)) = find_column(table, &key.columns[0].name) {
             table.columns[index].sqlite.rowid_alias = true;
         }
     }
-    table.primary_key = Some(PrimaryKey { name: String::new(), columns: names, provenance: table.provenance.clone() });
+    table.primary_key = Some(PrimaryKey {
+        name: String::new(),
+        columns: names,
+        provenance: table.provenance.clone(),
+    });
     Ok(())
 }
 
@@ -209,7 +264,10 @@ fn add_auto_index(table: &mut Table, key: &KeyDef) -> Result<(), DefError> {
     let mut keys = Vec::new();
     for key_column in &key.columns {
         let Some((_, column)) = find_column(table, &key_column.name) else {
-            return Err(DefError { message: messages::no_such_column(&key_column.name), offset: key.at });
+            return Err(DefError {
+                message: messages::no_such_column(&key_column.name),
+                offset: key.at,
+            });
         };
         let collation = key_column
             .collation
@@ -219,7 +277,11 @@ fn add_auto_index(table: &mut Table, key: &KeyDef) -> Result<(), DefError> {
         keys.push(IndexKey {
             column: Some(column.name.clone()),
             definition: column.name.clone(),
-            descending: if key.column_constraint { key.descending } else { key_column.descending },
+            descending: if key.column_constraint {
+                key.descending
+            } else {
+                key_column.descending
+            },
             collation: Some(collation),
             sub_part: None,
         });
@@ -230,7 +292,10 @@ fn add_auto_index(table: &mut Table, key: &KeyDef) -> Result<(), DefError> {
             && index.keys.len() == keys.len()
             && index.keys.iter().zip(&keys).all(|(a, b)| {
                 a.column == b.column
-                    && a.collation.as_deref().unwrap_or(BINARY).eq_ignore_ascii_case(b.collation.as_deref().unwrap_or(BINARY))
+                    && a.collation
+                        .as_deref()
+                        .unwrap_or(BINARY)
+                        .eq_ignore_ascii_case(b.collation.as_deref().unwrap_or(BINARY))
             })
     };
     if let Some(existing) = table.indexes.iter_mut().find(|i| same(i)) {
@@ -240,7 +305,11 @@ fn add_auto_index(table: &mut Table, key: &KeyDef) -> Result<(), DefError> {
         }
         return Ok(());
     }
-    let name = format!("sqlite_autoindex_{}_{}", table.name.name, table.indexes.len() + 1);
+    let name = format!(
+        "sqlite_autoindex_{}_{}",
+        table.name.name,
+        table.indexes.len() + 1
+    );
     let columns: Vec<String> = keys.iter().filter_map(|k| k.column.clone()).collect();
     if !key.primary {
         table.uniques.push(UniqueConstraint {
@@ -276,15 +345,27 @@ mod tests {
     }
 
     fn error(sql: &str) -> String {
-        table_from_sql(sql, &Location::default()).unwrap_err().message
+        table_from_sql(sql, &Location::default())
+            .unwrap_err()
+            .message
     }
 
     #[test]
     fn auto_indexes_are_numbered_and_merged_like_sqlite() {
         let t = table("CREATE TABLE event (uuid TEXT NOT NULL PRIMARY KEY, a UNIQUE, b, UNIQUE (uuid), UNIQUE (b))");
-        let names: Vec<(&str, &str)> =
-            t.indexes.iter().map(|i| (i.name.as_str(), i.origin.as_deref().unwrap_or(""))).collect();
-        assert_eq!(names, vec![("sqlite_autoindex_event_1", "pk"), ("sqlite_autoindex_event_2", "u"), ("sqlite_autoindex_event_3", "u")]);
+        let names: Vec<(&str, &str)> = t
+            .indexes
+            .iter()
+            .map(|i| (i.name.as_str(), i.origin.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("sqlite_autoindex_event_1", "pk"),
+                ("sqlite_autoindex_event_2", "u"),
+                ("sqlite_autoindex_event_3", "u")
+            ]
+        );
     }
 
     #[test]
@@ -302,7 +383,9 @@ mod tests {
 
     #[test]
     fn foreign_keys_are_listed_last_first() {
-        let t = table("create table t(a references p(x), b, foreign key (b) references q on delete cascade)");
+        let t = table(
+            "create table t(a references p(x), b, foreign key (b) references q on delete cascade)",
+        );
         assert_eq!(t.foreign_keys[0].ref_table.name, "q");
         assert!(t.foreign_keys[0].ref_columns.is_empty());
         assert_eq!(t.foreign_keys[1].columns, vec!["a"]);
@@ -311,12 +394,33 @@ mod tests {
     #[test]
     fn sqlite_rejections() {
         assert_eq!(error("create table t(a, A)"), "duplicate column name: A");
-        assert_eq!(error("create table t(a primary key, b, primary key(b))"), "table \"t\" has more than one primary key");
-        assert_eq!(error("create table t(a int primary key autoincrement)"), messages::autoincrement_not_integer_pk());
-        assert_eq!(error("create table t(a) without rowid"), "PRIMARY KEY missing on table t");
-        assert_eq!(error("create table u(b foo) strict"), "unknown datatype for u.b: \"foo\"");
-        assert_eq!(error("create table t(a, primary key(z))"), "no such column: z");
-        assert_eq!(error("create table t(a references p(x, y))"), messages::fk_single_column("a", "p"));
-        assert_eq!(error("create table t(a, foreign key(z) references p)"), "unknown column \"z\" in foreign key definition");
+        assert_eq!(
+            error("create table t(a primary key, b, primary key(b))"),
+            "table \"t\" has more than one primary key"
+        );
+        assert_eq!(
+            error("create table t(a int primary key autoincrement)"),
+            messages::autoincrement_not_integer_pk()
+        );
+        assert_eq!(
+            error("create table t(a) without rowid"),
+            "PRIMARY KEY missing on table t"
+        );
+        assert_eq!(
+            error("create table u(b foo) strict"),
+            "unknown datatype for u.b: \"foo\""
+        );
+        assert_eq!(
+            error("create table t(a, primary key(z))"),
+            "no such column: z"
+        );
+        assert_eq!(
+            error("create table t(a references p(x, y))"),
+            messages::fk_single_column("a", "p")
+        );
+        assert_eq!(
+            error("create table t(a, foreign key(z) references p)"),
+            "unknown column \"z\" in foreign key definition"
+        );
     }
 }

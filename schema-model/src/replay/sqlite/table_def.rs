@@ -211,7 +211,11 @@ pub fn parse_column_def(sql: &str, toks: &Tokens, from: usize) -> Result<(Column
         end: 0,
         as_select: None,
     };
-    let mut p = Cursor { toks, sql, pos: from };
+    let mut p = Cursor {
+        toks,
+        sql,
+        pos: from,
+    };
     let column = p.column_def(&mut def)?;
     if !p.at_end() {
         return Err(p.syntax_error());
@@ -240,7 +244,10 @@ impl Cursor<'_> {
     }
 
     fn prev_end(&self) -> usize {
-        self.pos.checked_sub(1).and_then(|i| self.toks.get(i)).map_or(0, |t| t.end)
+        self.pos
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i))
+            .map_or(0, |t| t.end)
     }
 
     /// Offset of the comma just before the current token (the separator before the first
@@ -277,7 +284,10 @@ impl Cursor<'_> {
     }
 
     fn eat_kws(&mut self, keywords: &[&str]) -> bool {
-        let hit = keywords.iter().enumerate().all(|(k, kw)| self.toks.kw(self.pos + k, kw));
+        let hit = keywords
+            .iter()
+            .enumerate()
+            .all(|(k, kw)| self.toks.kw(self.pos + k, kw));
         if hit {
             self.pos += keywords.len();
         }
@@ -307,13 +317,19 @@ impl Cursor<'_> {
                 message: messages::syntax_error_near(&self.sql[t.range()]),
                 offset: t.start,
             },
-            None => DefError { message: messages::incomplete_input(), offset: self.sql.len() },
+            None => DefError {
+                message: messages::incomplete_input(),
+                offset: self.sql.len(),
+            },
         }
     }
 
     fn error_here(&self, message: impl Fn(&str) -> String) -> DefError {
         match self.tok() {
-            Some(t) => DefError { message: message(&self.sql[t.range()]), offset: t.start },
+            Some(t) => DefError {
+                message: message(&self.sql[t.range()]),
+                offset: t.start,
+            },
             None => self.syntax_error(),
         }
     }
@@ -340,7 +356,9 @@ impl Cursor<'_> {
     }
 
     fn at_table_constraint(&self) -> bool {
-        ["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].iter().any(|k| self.peek_kw(k))
+        ["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"]
+            .iter()
+            .any(|k| self.peek_kw(k))
     }
 
     /// Index just past the parenthesised group opening at the current token; returns the
@@ -359,7 +377,9 @@ impl Cursor<'_> {
             message: messages::incomplete_input(),
             offset: self.sql.len(),
         })?;
-        let inner = self.sql[self.toks.toks[open].end..self.toks.toks[close].start].trim().to_string();
+        let inner = self.sql[self.toks.toks[open].end..self.toks.toks[close].start]
+            .trim()
+            .to_string();
         self.pos = close + 1;
         Ok((inner, open + 1..close))
     }
@@ -398,7 +418,12 @@ impl Cursor<'_> {
                 column.primary_key = true;
                 def.keys.push(KeyDef {
                     primary: true,
-                    columns: vec![KeyColumn { name: column.name.clone(), range: name_range.clone(), collation: None, descending: false }],
+                    columns: vec![KeyColumn {
+                        name: column.name.clone(),
+                        range: name_range.clone(),
+                        collation: None,
+                        descending: false,
+                    }],
                     column_constraint: true,
                     descending,
                     autoincrement,
@@ -409,7 +434,12 @@ impl Cursor<'_> {
                 column.unique = true;
                 def.keys.push(KeyDef {
                     primary: false,
-                    columns: vec![KeyColumn { name: column.name.clone(), range: name_range.clone(), collation: None, descending: false }],
+                    columns: vec![KeyColumn {
+                        name: column.name.clone(),
+                        range: name_range.clone(),
+                        collation: None,
+                        descending: false,
+                    }],
                     column_constraint: true,
                     descending: false,
                     autoincrement: false,
@@ -420,7 +450,11 @@ impl Cursor<'_> {
                 def.checks.push(expr);
                 def.expressions.push(tokens);
             } else if self.eat_kw("REFERENCES") {
-                let fk = self.references(vec![column.name.clone()], Vec::new(), self.toks.toks[at].start)?;
+                let fk = self.references(
+                    vec![column.name.clone()],
+                    Vec::new(),
+                    self.toks.toks[at].start,
+                )?;
                 column.references = true;
                 def.foreign_keys.push(fk);
             } else if self.deferrable() {
@@ -456,7 +490,10 @@ impl Cursor<'_> {
             return Ok(String::new());
         }
         if self.peek(&Token::LParen) {
-            let close = self.toks.matching_paren(self.pos).ok_or_else(|| self.syntax_error())?;
+            let close = self
+                .toks
+                .matching_paren(self.pos)
+                .ok_or_else(|| self.syntax_error())?;
             self.pos = close + 1;
         }
         let start = self.toks.toks[first].start;
@@ -489,7 +526,9 @@ impl Cursor<'_> {
 
     fn on_conflict(&mut self) -> Result<()> {
         if self.eat_kws(&["ON", "CONFLICT"]) {
-            let ok = ["ROLLBACK", "ABORT", "FAIL", "IGNORE", "REPLACE"].iter().any(|k| self.eat_kw(k));
+            let ok = ["ROLLBACK", "ABORT", "FAIL", "IGNORE", "REPLACE"]
+                .iter()
+                .any(|k| self.eat_kw(k));
             if !ok {
                 return Err(self.syntax_error());
             }
@@ -517,9 +556,18 @@ impl Cursor<'_> {
     }
 
     /// `REFERENCES nm [(cols)] refargs`, the keyword already read.
-    fn references(&mut self, columns: Vec<String>, column_ranges: Vec<Range<usize>>, at: usize) -> Result<ForeignKeyDef> {
+    fn references(
+        &mut self,
+        columns: Vec<String>,
+        column_ranges: Vec<Range<usize>>,
+        at: usize,
+    ) -> Result<ForeignKeyDef> {
         let (ref_table, ref_table_range) = self.name()?;
-        let refs = if self.peek(&Token::LParen) { self.name_list()? } else { Vec::new() };
+        let refs = if self.peek(&Token::LParen) {
+            self.name_list()?
+        } else {
+            Vec::new()
+        };
         let mut fk = ForeignKeyDef {
             columns,
             column_ranges,
@@ -566,7 +614,11 @@ impl Cursor<'_> {
 
     /// `( nm [COLLATE x] [ASC|DESC], ... )` as names and their byte ranges.
     fn name_list(&mut self) -> Result<Vec<(String, Range<usize>)>> {
-        let names = self.key_list(false)?.into_iter().map(|c| (c.name, c.range)).collect();
+        let names = self
+            .key_list(false)?
+            .into_iter()
+            .map(|c| (c.name, c.range))
+            .collect();
         self.expect(&Token::RParen)?;
         Ok(names)
     }
@@ -584,13 +636,22 @@ impl Cursor<'_> {
                 collation = Some(self.name()?.0);
             }
             let descending = self.sort_order();
-            if keys && !(self.peek(&Token::Comma) || self.peek(&Token::RParen) || self.peek_kw("AUTOINCREMENT")) {
+            if keys
+                && !(self.peek(&Token::Comma)
+                    || self.peek(&Token::RParen)
+                    || self.peek_kw("AUTOINCREMENT"))
+            {
                 return Err(DefError {
                     message: messages::expressions_prohibited(),
                     offset: self.toks.toks[start].start,
                 });
             }
-            out.push(KeyColumn { name, range, collation, descending });
+            out.push(KeyColumn {
+                name,
+                range,
+                collation,
+                descending,
+            });
             if self.eat(&Token::Comma) {
                 continue;
             }
@@ -609,12 +670,26 @@ impl Cursor<'_> {
             let autoincrement = self.eat_kw("AUTOINCREMENT");
             self.expect(&Token::RParen)?;
             self.on_conflict()?;
-            def.keys.push(KeyDef { primary: true, columns, column_constraint: false, descending: false, autoincrement, at });
+            def.keys.push(KeyDef {
+                primary: true,
+                columns,
+                column_constraint: false,
+                descending: false,
+                autoincrement,
+                at,
+            });
         } else if self.eat_kw("UNIQUE") {
             let columns = self.key_list(true)?;
             self.expect(&Token::RParen)?;
             self.on_conflict()?;
-            def.keys.push(KeyDef { primary: false, columns, column_constraint: false, descending: false, autoincrement: false, at });
+            def.keys.push(KeyDef {
+                primary: false,
+                columns,
+                column_constraint: false,
+                descending: false,
+                autoincrement: false,
+                at,
+            });
         } else if self.eat_kw("CHECK") {
             let (expr, tokens) = self.paren_group_tokens()?;
             self.on_conflict()?;
@@ -637,9 +712,22 @@ impl Cursor<'_> {
 fn is_default_term(t: &Tok) -> bool {
     match &t.token {
         Token::Number(..) | Token::SingleQuotedString(_) | Token::HexStringLiteral(_) => true,
-        Token::Word(w) => w.quote_style.is_some() || !["CONSTRAINT", "PRIMARY", "NOT", "UNIQUE", "CHECK", "REFERENCES", "COLLATE", "DEFAULT", "AS"]
-            .iter()
-            .any(|k| w.value.eq_ignore_ascii_case(k)),
+        Token::Word(w) => {
+            w.quote_style.is_some()
+                || ![
+                    "CONSTRAINT",
+                    "PRIMARY",
+                    "NOT",
+                    "UNIQUE",
+                    "CHECK",
+                    "REFERENCES",
+                    "COLLATE",
+                    "DEFAULT",
+                    "AS",
+                ]
+                .iter()
+                .any(|k| w.value.eq_ignore_ascii_case(k))
+        }
         _ => false,
     }
 }
@@ -664,7 +752,10 @@ fn strip_generated_always(text: &str) -> &str {
 fn report_type(text: &str) -> String {
     let unquoted = dequote(text);
     if text.len() >= 3 {
-        if let Some(standard) = STANDARD_TYPES.iter().find(|s| s.eq_ignore_ascii_case(&unquoted)) {
+        if let Some(standard) = STANDARD_TYPES
+            .iter()
+            .find(|s| s.eq_ignore_ascii_case(&unquoted))
+        {
             return standard.to_string();
         }
     }
@@ -709,14 +800,45 @@ mod tests {
     fn types_defaults_and_offsets_as_sqlite_reports_them() {
         let sql = "CREATE TABLE t (\n  a integer primary key autoincrement,\n  b timestamp with time zone default null,\n  c varchar( 10 ) not null default (strftime('%s', 'now')),\n  d text default -1, e \"my type\", f,\n  unique (b, c)\n)";
         let def = parse(sql);
-        let types: Vec<&str> = def.columns.iter().map(|c| c.declared_type.as_str()).collect();
-        assert_eq!(types, vec!["INTEGER", "timestamp with time zone", "varchar( 10 )", "TEXT", "my type", ""]);
-        let defaults: Vec<Option<&str>> = def.columns.iter().map(|c| c.default.as_deref()).collect();
-        assert_eq!(defaults, vec![None, Some("null"), Some("strftime('%s', 'now')"), Some("-1"), None, None]);
-        assert_eq!(&sql[def.add_column_offset..def.add_column_offset + 3], ",\n ");
+        let types: Vec<&str> = def
+            .columns
+            .iter()
+            .map(|c| c.declared_type.as_str())
+            .collect();
+        assert_eq!(
+            types,
+            vec![
+                "INTEGER",
+                "timestamp with time zone",
+                "varchar( 10 )",
+                "TEXT",
+                "my type",
+                ""
+            ]
+        );
+        let defaults: Vec<Option<&str>> =
+            def.columns.iter().map(|c| c.default.as_deref()).collect();
+        assert_eq!(
+            defaults,
+            vec![
+                None,
+                Some("null"),
+                Some("strftime('%s', 'now')"),
+                Some("-1"),
+                None,
+                None
+            ]
+        );
+        assert_eq!(
+            &sql[def.add_column_offset..def.add_column_offset + 3],
+            ",\n "
+        );
         assert_eq!(def.keys.len(), 2);
         assert!(def.keys[0].autoincrement && def.keys[0].primary);
-        assert_eq!(&sql[def.columns[2].range.clone()], "c varchar( 10 ) not null default (strftime('%s', 'now'))");
+        assert_eq!(
+            &sql[def.columns[2].range.clone()],
+            "c varchar( 10 ) not null default (strftime('%s', 'now'))"
+        );
     }
 
     #[test]
@@ -737,7 +859,13 @@ mod tests {
 
     #[test]
     fn bad_input_is_an_error() {
-        for sql in ["create table t(", "create table t(a,", "create table (a)", "create table t(a) bogus", "create table t(a, unique(a+1))"] {
+        for sql in [
+            "create table t(",
+            "create table t(a,",
+            "create table (a)",
+            "create table t(a) bogus",
+            "create table t(a, unique(a+1))",
+        ] {
             let toks = Tokens::new(sql).unwrap();
             assert!(parse_create_table(sql, &toks).is_err(), "{sql}");
         }

@@ -9,7 +9,10 @@ use crate::source::MigrationFile;
 use crate::Engine;
 
 fn run(sql: &str) -> Result<(Catalog, ReplayReport), ReplayError> {
-    let file = MigrationFile { name: "m.sql".to_string(), text: sql.to_string() };
+    let file = MigrationFile {
+        name: "m.sql".to_string(),
+        text: sql.to_string(),
+    };
     let mut replay = SqliteReplay::new();
     let mut report = ReplayReport::default();
     for statement in split_file(Engine::Sqlite, &file)? {
@@ -19,7 +22,10 @@ fn run(sql: &str) -> Result<(Catalog, ReplayReport), ReplayError> {
 }
 
 fn sql_of(catalog: &Catalog, table: &str) -> String {
-    catalog.find_table(table).and_then(|t| t.sqlite.sql.clone()).unwrap_or_default()
+    catalog
+        .find_table(table)
+        .and_then(|t| t.sqlite.sql.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -45,31 +51,58 @@ fn add_rename_and_drop_column_edit_the_stored_text() {
 
 #[test]
 fn rename_table_rewrites_references_and_auto_indexes() {
-    let (catalog, _) = run(
-        "CREATE TABLE p (id TEXT PRIMARY KEY);\n\
+    let (catalog, _) = run("CREATE TABLE p (id TEXT PRIMARY KEY);\n\
          CREATE TABLE c (p_id TEXT REFERENCES p (id));\n\
          CREATE INDEX i ON p (id);\n\
-         ALTER TABLE p RENAME TO q;",
-    )
+         ALTER TABLE p RENAME TO q;")
     .unwrap();
-    assert_eq!(sql_of(&catalog, "q"), "CREATE TABLE \"q\" (id TEXT PRIMARY KEY)");
-    assert_eq!(sql_of(&catalog, "c"), "CREATE TABLE c (p_id TEXT REFERENCES \"q\" (id))");
+    assert_eq!(
+        sql_of(&catalog, "q"),
+        "CREATE TABLE \"q\" (id TEXT PRIMARY KEY)"
+    );
+    assert_eq!(
+        sql_of(&catalog, "c"),
+        "CREATE TABLE c (p_id TEXT REFERENCES \"q\" (id))"
+    );
     let q = catalog.find_table("q").unwrap();
     let names: Vec<&str> = q.indexes.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, vec!["sqlite_autoindex_q_1", "i"]);
-    assert_eq!(q.indexes[1].definition.as_deref(), Some("CREATE INDEX i ON \"q\" (id)"));
+    assert_eq!(
+        q.indexes[1].definition.as_deref(),
+        Some("CREATE INDEX i ON \"q\" (id)")
+    );
 }
 
 #[test]
 fn rejections_carry_sqlite_messages_and_positions() {
     let cases = [
-        ("CREATE TABLE t (a);\nCREATE TABLE t (b);", "table t already exists", 2),
+        (
+            "CREATE TABLE t (a);\nCREATE TABLE t (b);",
+            "table t already exists",
+            2,
+        ),
         ("ALTER TABLE nope ADD COLUMN x;", "no such table: nope", 1),
-        ("CREATE TABLE t (a);\n\nALTER TABLE t ADD COLUMN a;", "duplicate column name: a", 3),
+        (
+            "CREATE TABLE t (a);\n\nALTER TABLE t ADD COLUMN a;",
+            "duplicate column name: a",
+            3,
+        ),
         ("CREATE INDEX i ON nope (a);", "no such table: main.nope", 1),
-        ("CREATE TABLE t (a);\nALTER TABLE t DROP COLUMN x;", "no such column: \"x\"", 2),
-        ("CREATE TABLE t (a PRIMARY KEY, b);\nALTER TABLE t DROP COLUMN a;", "cannot drop PRIMARY KEY column: \"a\"", 2),
-        ("CREATE TABLE t (a, b);\nCREATE INDEX i ON t (a);\nALTER TABLE t DROP COLUMN a;", "error in index i after drop column: no such column: a", 3),
+        (
+            "CREATE TABLE t (a);\nALTER TABLE t DROP COLUMN x;",
+            "no such column: \"x\"",
+            2,
+        ),
+        (
+            "CREATE TABLE t (a PRIMARY KEY, b);\nALTER TABLE t DROP COLUMN a;",
+            "cannot drop PRIMARY KEY column: \"a\"",
+            2,
+        ),
+        (
+            "CREATE TABLE t (a, b);\nCREATE INDEX i ON t (a);\nALTER TABLE t DROP COLUMN a;",
+            "error in index i after drop column: no such column: a",
+            3,
+        ),
         ("DROP TABLE nope;", "no such table: nope", 1),
         ("INSERT INTO nope VALUES (1);", "no such table: nope", 1),
     ];
@@ -85,18 +118,43 @@ fn rejections_carry_sqlite_messages_and_positions() {
 fn non_schema_statements_are_listed_as_skipped() {
     let (_, report) = run("PRAGMA foreign_keys = ON;\nBEGIN;\nCREATE TABLE t (a);\nINSERT INTO t VALUES (1);\nCOMMIT;").unwrap();
     let what: Vec<&str> = report.skipped.iter().map(|s| s.what.as_str()).collect();
-    assert_eq!(what, vec!["PRAGMA foreign_keys", "BEGIN", "INSERT", "COMMIT"]);
+    assert_eq!(
+        what,
+        vec!["PRAGMA foreign_keys", "BEGIN", "INSERT", "COMMIT"]
+    );
     assert_eq!(report.applied, 1);
 }
 
 #[test]
 fn bad_input_never_panics() {
     let inputs = [
-        "CREATE", "CREATE TABLE", "CREATE TABLE t (", "CREATE TABLE t (a,", "ALTER TABLE", "ALTER TABLE t",
-        "ALTER TABLE t RENAME", "ALTER TABLE t ADD", "DROP", "DROP TABLE", "CREATE INDEX i ON", "CREATE INDEX i ON t (",
-        "CREATE VIEW v AS", "CREATE TRIGGER t", "CREATE TABLE t (a) WITHOUT", "CREATE TABLE \"t", "ALTER TABLE t DROP COLUMN",
-        "CREATE TABLE t (a DEFAULT)", "CREATE TABLE t (a REFERENCES)", "CREATE UNIQUE INDEX", "x", "(", ")", ";;;",
-        "CREATE TABLE t (a CHECK (a >", "CREATE TABLE t (a); ALTER TABLE t RENAME COLUMN a TO", "\u{feff}CREATE TABLE é (ü)",
+        "CREATE",
+        "CREATE TABLE",
+        "CREATE TABLE t (",
+        "CREATE TABLE t (a,",
+        "ALTER TABLE",
+        "ALTER TABLE t",
+        "ALTER TABLE t RENAME",
+        "ALTER TABLE t ADD",
+        "DROP",
+        "DROP TABLE",
+        "CREATE INDEX i ON",
+        "CREATE INDEX i ON t (",
+        "CREATE VIEW v AS",
+        "CREATE TRIGGER t",
+        "CREATE TABLE t (a) WITHOUT",
+        "CREATE TABLE \"t",
+        "ALTER TABLE t DROP COLUMN",
+        "CREATE TABLE t (a DEFAULT)",
+        "CREATE TABLE t (a REFERENCES)",
+        "CREATE UNIQUE INDEX",
+        "x",
+        "(",
+        ")",
+        ";;;",
+        "CREATE TABLE t (a CHECK (a >",
+        "CREATE TABLE t (a); ALTER TABLE t RENAME COLUMN a TO",
+        "\u{feff}CREATE TABLE é (ü)",
     ];
     for input in inputs {
         let _ = run(input);

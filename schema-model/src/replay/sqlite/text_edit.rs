@@ -55,8 +55,14 @@ mod tests {
         let text = "CREATE TABLE t (key TEXT, \"x\" INT)";
         let bare = rename_token(text, 16..19, "akey", false);
         let quoted = rename_token(text, 26..29, "y", false);
-        assert_eq!(apply(text, vec![bare, quoted]), "CREATE TABLE t (akey TEXT, \"y\" INT)");
+        assert_eq!(
+            apply(text, vec![bare, quoted]),
+            "CREATE TABLE t (akey TEXT, \"y\" INT)"
+        );
         let table = rename_token(text, 13..14, "new t", true);
-        assert_eq!(apply(text, vec![table]), "CREATE TABLE \"new t\" (key TEXT, \"x\" INT)");
+        assert_eq!(
+            apply(text, vec![table]),
+            "CREATE TABLE \"new t\" (key TEXT, \"x\" INT)"
+        );
     }
 }

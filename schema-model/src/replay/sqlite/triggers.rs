@@ -27,8 +27,14 @@ pub struct TriggerHead {
 /// Reads the head of `CREATE TRIGGER [IF NOT EXISTS] [schema.]name ... ON table ...`.
 pub fn parse_trigger_head(text: &str, toks: &Tokens) -> Result<TriggerHead, DefError> {
     let syntax = |i: usize| match toks.get(i) {
-        Some(t) => DefError { message: messages::syntax_error_near(&text[t.range()]), offset: t.start },
-        None => DefError { message: messages::incomplete_input(), offset: text.len() },
+        Some(t) => DefError {
+            message: messages::syntax_error_near(&text[t.range()]),
+            offset: t.start,
+        },
+        None => DefError {
+            message: messages::incomplete_input(),
+            offset: text.len(),
+        },
     };
     let mut i = 2;
     if !(toks.kw(0, "CREATE") && toks.kw(1, "TRIGGER")) {
@@ -44,15 +50,23 @@ pub fn parse_trigger_head(text: &str, toks: &Tokens) -> Result<TriggerHead, DefE
         i += 2;
     }
     let name_token = i;
-    let name = toks.get(i).and_then(|t| t.name()).ok_or_else(|| syntax(i))?;
+    let name = toks
+        .get(i)
+        .and_then(|t| t.name())
+        .ok_or_else(|| syntax(i))?;
     let on = (i + 1..toks.len())
         .take_while(|j| !toks.kw(*j, "BEGIN"))
         .find(|j| toks.kw(*j, "ON"))
         .ok_or_else(|| syntax(toks.len()))?;
     let table_token = on + 1;
-    let table = toks.get(table_token).and_then(|t| t.name()).ok_or_else(|| syntax(table_token))?;
+    let table = toks
+        .get(table_token)
+        .and_then(|t| t.name())
+        .ok_or_else(|| syntax(table_token))?;
     let last = toks.toks.last().ok_or_else(|| syntax(0))?;
-    let begin = (table_token..toks.len()).find(|j| toks.kw(*j, "BEGIN")).ok_or_else(|| syntax(toks.len()))?;
+    let begin = (table_token..toks.len())
+        .find(|j| toks.kw(*j, "BEGIN"))
+        .ok_or_else(|| syntax(toks.len()))?;
     if !last.is_kw("END") || begin + 1 >= toks.len() {
         return Err(syntax(toks.len()));
     }
@@ -80,7 +94,12 @@ mod tests {
         let head = parse_trigger_head(text, &Tokens::new(text).unwrap()).unwrap();
         assert_eq!(head.name, "tr");
         assert_eq!(head.table, "t");
-        assert_eq!(head.sql, "CREATE TRIGGER tr after update of a on t begin update u set x = 1; end");
-        assert!(parse_trigger_head("create trigger", &Tokens::new("create trigger").unwrap()).is_err());
+        assert_eq!(
+            head.sql,
+            "CREATE TRIGGER tr after update of a on t begin update u set x = 1; end"
+        );
+        assert!(
+            parse_trigger_head("create trigger", &Tokens::new("create trigger").unwrap()).is_err()
+        );
     }
 }

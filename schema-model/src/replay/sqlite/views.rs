@@ -7,15 +7,15 @@ use super::statement::Statement;
 use super::table_def::DefError;
 use super::tokens::{byte_offset, Tokens};
 use super::types::{affinity, Affinity};
-use sqlparser::tokenizer::Token;
 use super::SqliteReplay;
 use crate::catalog::{Catalog, ViewColumn};
 use sqlparser::ast::{
-    Expr, ObjectName as SqlName, Query, Select, SelectItem, SelectItemQualifiedWildcardKind, SetExpr,
-    Spanned, Statement as SqlStatement, TableFactor,
+    Expr, JoinConstraint, JoinOperator, ObjectName as SqlName, Query, Select, SelectItem,
+    SelectItemQualifiedWildcardKind, SetExpr, Spanned, Statement as SqlStatement, TableFactor,
 };
 use sqlparser::dialect::SQLiteDialect;
 use sqlparser::parser::Parser;
+use sqlparser::tokenizer::Token;
 use std::ops::Range;
 
 /// A `CREATE VIEW` statement's name and stored text.
@@ -29,13 +29,23 @@ pub struct ViewDef {
 
 /// Reads a `CREATE VIEW` statement.
 pub fn parse_view(st: &Statement) -> Result<ViewDef, DefError> {
-    let parsed = Parser::parse_sql(&SQLiteDialect {}, st.text())
-        .map_err(|e| DefError { message: e.to_string(), offset: 0 })?;
+    let parsed = Parser::parse_sql(&SQLiteDialect {}, st.text()).map_err(|e| DefError {
+        message: e.to_string(),
+        offset: 0,
+    })?;
     let Some(SqlStatement::CreateView(view)) = parsed.first() else {
-        return Err(DefError { message: "expected CREATE VIEW".to_string(), offset: 0 });
+        return Err(DefError {
+            message: "expected CREATE VIEW".to_string(),
+            offset: 0,
+        });
     };
     let parts = name_parts(&view.name);
-    let last = view.name.0.last().map(|p| p.span()).unwrap_or_else(|| view.name.span());
+    let last = view
+        .name
+        .0
+        .last()
+        .map(|p| p.span())
+        .unwrap_or_else(|| view.name.span());
     let start = byte_offset(st.text(), last.start.line, last.start.column);
     let end = byte_offset(st.text(), last.end.line, last.end.column);
     let end_of_text = st.toks.toks.last().map_or(st.text().len(), |t| t.end);
@@ -49,7 +59,10 @@ pub fn parse_view(st: &Statement) -> Result<ViewDef, DefError> {
 }
 
 fn name_parts(name: &SqlName) -> Vec<String> {
-    name.0.iter().filter_map(|p| p.as_ident().map(|i| i.value.clone())).collect()
+    name.0
+        .iter()
+        .filter_map(|p| p.as_ident().map(|i| i.value.clone()))
+        .collect()
 }
 
 /// The output columns of the view stored as `sql`, resolved against `catalog`.
@@ -62,14 +75,21 @@ pub fn view_columns(catalog: &Catalog, sql: &str) -> Result<Vec<ViewColumn>, Str
 pub fn statement_output(catalog: &Catalog, sql: &str) -> Result<Vec<ViewColumn>, String> {
     let parsed = Parser::parse_sql(&SQLiteDialect {}, sql).map_err(|e| e.to_string())?;
     let (query, names): (&Query, Vec<String>) = match parsed.first() {
-        Some(SqlStatement::CreateView(view)) => (&view.query, view.columns.iter().map(|c| c.name.value.clone()).collect()),
-        Some(SqlStatement::CreateTable(table)) if table.query.is_some() => {
-            (table.query.as_deref().ok_or("expected a query")?, Vec::new())
-        }
+        Some(SqlStatement::CreateView(view)) => (
+            &view.query,
+            view.columns.iter().map(|c| c.name.value.clone()).collect(),
+        ),
+        Some(SqlStatement::CreateTable(table)) if table.query.is_some() => (
+            table.query.as_deref().ok_or("expected a query")?,
+            Vec::new(),
+        ),
         _ => return Err("expected CREATE VIEW or CREATE TABLE ... AS SELECT".to_string()),
     };
     let items = select_item_texts(sql);
-    let scope = Scope { catalog, ctes: Vec::new() };
+    let scope = Scope {
+        catalog,
+        ctes: Vec::new(),
+    };
     let mut columns = query_columns(&scope, query, sql, &items)?;
     for (column, name) in columns.iter_mut().zip(names) {
         column.name = name;
@@ -86,7 +106,9 @@ impl SqliteReplay {
             .iter()
             .filter_map(|(key, view)| {
                 let sql = view.definition.as_deref()?;
-                view_columns(&self.catalog, sql).ok().map(|columns| (key.clone(), columns))
+                view_columns(&self.catalog, sql)
+                    .ok()
+                    .map(|columns| (key.clone(), columns))
             })
             .collect();
         for (key, columns) in updates {
@@ -102,6 +124,9 @@ impl SqliteReplay {
 struct Source {
     name: String,
     columns: Vec<ViewColumn>,
+    /// Columns merged into an earlier source by `USING` or `NATURAL`, which an unqualified
+    /// `*` lists only once.
+    joined: Vec<String>,
 }
 
 /// What names in a query can refer to: the schema and the common table expressions in scope.
@@ -113,7 +138,12 @@ struct Scope<'a> {
 
 /// `items` are the texts of the outermost select list, which SQLite uses to name expression
 /// columns; nested selects (derived tables) pass none.
-fn query_columns(scope: &Scope, query: &Query, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
+fn query_columns(
+    scope: &Scope,
+    query: &Query,
+    sql: &str,
+    items: &[String],
+) -> Result<Vec<ViewColumn>, String> {
     let Some(with) = &query.with else {
         return set_columns(scope, &query.body, sql, items);
     };
@@ -123,72 +153,157 @@ fn query_columns(scope: &Scope, query: &Query, sql: &str, items: &[String]) -> R
         for (column, alias) in columns.iter_mut().zip(&cte.alias.columns) {
             column.name = alias.name.value.clone();
         }
-        inner.ctes.push(Source { name: cte.alias.name.value.clone(), columns });
+        inner.ctes.push(Source {
+            name: cte.alias.name.value.clone(),
+            columns,
+            joined: Vec::new(),
+        });
     }
     set_columns(&inner, &query.body, sql, items)
 }
 
-fn set_columns(scope: &Scope, body: &SetExpr, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
+fn set_columns(
+    scope: &Scope,
+    body: &SetExpr,
+    sql: &str,
+    items: &[String],
+) -> Result<Vec<ViewColumn>, String> {
     match body {
         SetExpr::Select(select) => select_columns(scope, select, sql, items),
         SetExpr::Query(query) => query_columns(scope, query, sql, items),
         SetExpr::SetOperation { left, .. } => set_columns(scope, left, sql, items),
         SetExpr::Values(values) => Ok((1..=values.rows.first().map_or(0, |r| r.len()))
-            .map(|i| ViewColumn { name: format!("column{i}"), ty: String::new() })
+            .map(|i| ViewColumn {
+                name: format!("column{i}"),
+                ty: String::new(),
+            })
             .collect()),
         _ => Err("this view query is not modelled".to_string()),
     }
 }
 
 fn sources(scope: &Scope, select: &Select, sql: &str) -> Result<Vec<Source>, String> {
-    let mut out = Vec::new();
+    let mut out: Vec<Source> = Vec::new();
     for from in &select.from {
-        let factors = std::iter::once(&from.relation).chain(from.joins.iter().map(|j| &j.relation));
-        for factor in factors {
-            match factor {
+        let factors = std::iter::once((&from.relation, None)).chain(
+            from.joins
+                .iter()
+                .map(|j| (&j.relation, join_constraint(&j.join_operator))),
+        );
+        for (factor, constraint) in factors {
+            let mut source = match factor {
                 TableFactor::Table { name, alias, .. } => {
                     let parts = name_parts(name);
                     let table_name = parts.last().cloned().unwrap_or_default();
                     let columns = relation_columns(scope, &table_name)
                         .ok_or_else(|| messages::no_such_table(&parts.join(".")))?;
                     let name = alias.as_ref().map_or(table_name, |a| a.name.value.clone());
-                    out.push(Source { name, columns });
+                    Source {
+                        name,
+                        columns,
+                        joined: Vec::new(),
+                    }
                 }
-                TableFactor::Derived { subquery, alias, .. } => {
+                TableFactor::Derived {
+                    subquery, alias, ..
+                } => {
                     let columns = query_columns(scope, subquery, sql, &[])?;
-                    let name = alias.as_ref().map_or_else(String::new, |a| a.name.value.clone());
-                    out.push(Source { name, columns });
+                    let name = alias
+                        .as_ref()
+                        .map_or_else(String::new, |a| a.name.value.clone());
+                    Source {
+                        name,
+                        columns,
+                        joined: Vec::new(),
+                    }
                 }
                 _ => return Err("this view source is not modelled".to_string()),
-            }
+            };
+            source.joined = match constraint {
+                Some(JoinConstraint::Using(names)) => names.iter().flat_map(name_parts).collect(),
+                Some(JoinConstraint::Natural) => source
+                    .columns
+                    .iter()
+                    .filter(|c| {
+                        out.iter().any(|s| {
+                            s.columns
+                                .iter()
+                                .any(|o| o.name.eq_ignore_ascii_case(&c.name))
+                        })
+                    })
+                    .map(|c| c.name.clone())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            out.push(source);
         }
     }
     Ok(out)
 }
 
+/// The constraint of a join, for the joins that have one.
+fn join_constraint(operator: &JoinOperator) -> Option<&JoinConstraint> {
+    match operator {
+        JoinOperator::Join(c)
+        | JoinOperator::Inner(c)
+        | JoinOperator::Left(c)
+        | JoinOperator::LeftOuter(c)
+        | JoinOperator::Right(c)
+        | JoinOperator::RightOuter(c)
+        | JoinOperator::FullOuter(c)
+        | JoinOperator::CrossJoin(c) => Some(c),
+        _ => None,
+    }
+}
+
 /// Columns of a common table expression, table (declared types) or view, by name.
 fn relation_columns(scope: &Scope, name: &str) -> Option<Vec<ViewColumn>> {
-    if let Some(cte) = scope.ctes.iter().rev().find(|c| c.name.eq_ignore_ascii_case(name)) {
+    if let Some(cte) = scope
+        .ctes
+        .iter()
+        .rev()
+        .find(|c| c.name.eq_ignore_ascii_case(name))
+    {
         return Some(cte.columns.clone());
     }
     let catalog = scope.catalog;
-    if let Some(table) = catalog.tables.values().find(|t| t.name.name.eq_ignore_ascii_case(name)) {
+    if let Some(table) = catalog
+        .tables
+        .values()
+        .find(|t| t.name.name.eq_ignore_ascii_case(name))
+    {
         return Some(
             table
                 .columns
                 .iter()
                 .map(|c| {
                     // A column declared without a type has BLOB affinity, which is reported.
-                    let ty = if c.ty.engine.is_empty() { "BLOB".to_string() } else { c.ty.engine.clone() };
-                    ViewColumn { name: c.name.clone(), ty }
+                    let ty = if c.ty.engine.is_empty() {
+                        "BLOB".to_string()
+                    } else {
+                        c.ty.engine.clone()
+                    };
+                    ViewColumn {
+                        name: c.name.clone(),
+                        ty,
+                    }
                 })
                 .collect(),
         );
     }
-    catalog.views.values().find(|v| v.name.name.eq_ignore_ascii_case(name)).map(|v| v.columns.clone())
+    catalog
+        .views
+        .values()
+        .find(|v| v.name.name.eq_ignore_ascii_case(name))
+        .map(|v| v.columns.clone())
 }
 
-fn select_columns(scope: &Scope, select: &Select, sql: &str, items: &[String]) -> Result<Vec<ViewColumn>, String> {
+fn select_columns(
+    scope: &Scope,
+    select: &Select,
+    sql: &str,
+    items: &[String],
+) -> Result<Vec<ViewColumn>, String> {
     let sources = sources(scope, select, sql)?;
     let mut out = Vec::new();
     for (position, item) in select.projection.iter().enumerate() {
@@ -198,19 +313,30 @@ fn select_columns(scope: &Scope, select: &Select, sql: &str, items: &[String]) -
                 let ty = reported_type(origin.as_ref(), expr);
                 let name = match origin {
                     Some(column) => column.name,
-                    None => items.get(position).cloned().unwrap_or_else(|| expr.to_string()),
+                    None => items
+                        .get(position)
+                        .cloned()
+                        .unwrap_or_else(|| expr.to_string()),
                 };
                 out.push(ViewColumn { name, ty });
             }
             SelectItem::ExprWithAlias { expr, alias } => {
                 let origin = resolve(&sources, expr)?;
-                out.push(ViewColumn { name: alias.value.clone(), ty: reported_type(origin.as_ref(), expr) });
+                out.push(ViewColumn {
+                    name: alias.value.clone(),
+                    ty: reported_type(origin.as_ref(), expr),
+                });
             }
             SelectItem::Wildcard(_) => {
                 if sources.is_empty() {
                     return Err("no tables specified".to_string());
                 }
-                out.extend(sources.iter().flat_map(|s| s.columns.iter().cloned()));
+                out.extend(sources.iter().flat_map(|s| {
+                    s.columns
+                        .iter()
+                        .filter(|c| !s.joined.iter().any(|j| j.eq_ignore_ascii_case(&c.name)))
+                        .cloned()
+                }));
             }
             SelectItem::QualifiedWildcard(SelectItemQualifiedWildcardKind::ObjectName(name), _) => {
                 let parts = name_parts(name);
@@ -232,21 +358,30 @@ fn select_columns(scope: &Scope, select: &Select, sql: &str, items: &[String]) -
 fn resolve(sources: &[Source], expr: &Expr) -> Result<Option<ViewColumn>, String> {
     let (qualifier, name) = match expr {
         Expr::Identifier(ident) => (None, ident.value.clone()),
-        Expr::CompoundIdentifier(parts) if parts.len() >= 2 => {
-            (Some(parts[parts.len() - 2].value.clone()), parts[parts.len() - 1].value.clone())
-        }
+        Expr::CompoundIdentifier(parts) if parts.len() >= 2 => (
+            Some(parts[parts.len() - 2].value.clone()),
+            parts[parts.len() - 1].value.clone(),
+        ),
         Expr::Nested(inner) => return resolve(sources, inner),
         _ => return Ok(None),
     };
     let found = sources
         .iter()
-        .filter(|s| qualifier.as_ref().is_none_or(|q| s.name.eq_ignore_ascii_case(q)))
+        .filter(|s| {
+            qualifier
+                .as_ref()
+                .is_none_or(|q| s.name.eq_ignore_ascii_case(q))
+        })
         .flat_map(|s| s.columns.iter())
         .find(|c| c.name.eq_ignore_ascii_case(&name))
         .cloned();
     match found {
         Some(column) => Ok(Some(column)),
-        None if qualifier.is_none() && matches!(expr, Expr::Identifier(i) if i.quote_style == Some('"')) => Ok(None),
+        None if qualifier.is_none()
+            && matches!(expr, Expr::Identifier(i) if i.quote_style == Some('"')) =>
+        {
+            Ok(None)
+        }
         None => {
             let shown = qualifier.map_or(name.clone(), |q| format!("{q}.{name}"));
             Err(messages::no_such_column(&shown))
@@ -280,7 +415,9 @@ fn affinity_type_name(declared: &str) -> &'static str {
 
 /// The texts of the items of the outermost select list of a `CREATE VIEW` text, as written.
 fn select_item_texts(sql: &str) -> Vec<String> {
-    let Ok(toks) = Tokens::new(sql) else { return Vec::new() };
+    let Ok(toks) = Tokens::new(sql) else {
+        return Vec::new();
+    };
     let mut depth = 0usize;
     let mut start = None;
     for (i, t) in toks.toks.iter().enumerate() {
@@ -294,11 +431,24 @@ fn select_item_texts(sql: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let Some(mut i) = start else { return Vec::new() };
+    let Some(mut i) = start else {
+        return Vec::new();
+    };
     if toks.kw(i, "DISTINCT") || toks.kw(i, "ALL") {
         i += 1;
     }
-    const ENDS: &[&str] = &["FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "UNION", "EXCEPT", "INTERSECT"];
+    const ENDS: &[&str] = &[
+        "FROM",
+        "WHERE",
+        "GROUP",
+        "HAVING",
+        "WINDOW",
+        "ORDER",
+        "LIMIT",
+        "UNION",
+        "EXCEPT",
+        "INTERSECT",
+    ];
     let mut items = Vec::new();
     let mut item_start = i;
     let mut depth = 0usize;

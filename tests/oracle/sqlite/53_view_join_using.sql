@@ -1,0 +1,6 @@
+-- Star expansion over USING and NATURAL joins lists shared columns once.
+CREATE TABLE a (id INTEGER PRIMARY KEY, k TEXT, x REAL);
+CREATE TABLE b (k TEXT, y BLOB, x REAL);
+CREATE VIEW u AS SELECT * FROM a JOIN b USING (k);
+CREATE VIEW n AS SELECT * FROM a NATURAL JOIN b;
+CREATE VIEW l AS SELECT * FROM a LEFT JOIN b ON a.k = b.k;
