@@ -13,6 +13,7 @@ mod inspect;
 mod output;
 
 mod project;
+mod query;
 mod scratch;
 mod sources;
 mod verify;
@@ -42,6 +43,8 @@ enum Command {
     Verify(verify::VerifyArgs),
     /// Write (or check) Markdown schema docs with ER diagrams per track.
     Doc(doc::DocArgs),
+    /// Check SQL query files (or standard input) against every track.
+    Query(query::QueryArgs),
 }
 
 /// Parses an engine name given on the command line.
@@ -68,5 +71,6 @@ fn main() -> ExitCode {
         Command::Drift(args) => drift::run(&args),
         Command::Verify(args) => verify::run(&args),
         Command::Doc(args) => doc::run(&args),
+        Command::Query(args) => query::run(&args),
     }
 }
