@@ -5,7 +5,8 @@
 //! [`create`], [`alter`] and [`tables`]; session statements (`SET`, `PREPARE`, `EXECUTE`)
 //! to [`session`], which evaluates the dynamic SQL pattern `SET @x = IF(<information_schema
 //! query>, 'ALTER ...', 'SELECT 1')` against the catalog ([`dynamic`]) and replays the chosen
-//! text. Data statements are skipped and listed; anything else is an error.
+//! text. Data statements and triggers (which cannot change the table catalog) are skipped and
+//! listed in the report; anything else is an error.
 //!
 //! The database the migrations run in is assumed to be created with `utf8mb4` /
 //! `utf8mb4_unicode_ci` (what applications on MariaDB are told to use); [`MysqlReplay::with_schema_collation`]
@@ -198,6 +199,15 @@ impl MysqlReplay {
                 skip(report, at, "DEALLOCATE PREPARE");
                 Ok(())
             }
+            Statement::CreateTrigger(trigger) => {
+                // Triggers cannot change the table catalog; the table must exist all the same.
+                let table = table_name(&trigger.table_name)?;
+                if !self.catalog.tables.contains_key(&key(&table)) {
+                    return rejected(format!("Table '{}' doesn't exist", self.ctx(at).qualified(&table)));
+                }
+                skip(report, at, "CREATE TRIGGER");
+                Ok(())
+            }
             other => match data_statement(other) {
                 Some(what) => {
                     skip(report, at, what);
@@ -225,6 +235,9 @@ fn data_statement(statement: &Statement) -> Option<&'static str> {
         Statement::Grant { .. } => "GRANT",
         Statement::Revoke { .. } => "REVOKE",
         Statement::Analyze { .. } => "ANALYZE",
+        Statement::DropTrigger(_) => "DROP TRIGGER",
+        Statement::DropFunction(_) => "DROP FUNCTION",
+        Statement::DropProcedure { .. } => "DROP PROCEDURE",
         _ => return None,
     })
 }

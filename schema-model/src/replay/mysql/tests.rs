@@ -98,6 +98,12 @@ fn data_statements_are_listed_as_skipped() {
     let what: Vec<&str> = report.skipped.iter().map(|s| s.what.as_str()).collect();
     assert_eq!(what, ["INSERT", "UPDATE", "DELETE", "SET NAMES"]);
     assert_eq!(report.applied, 1);
+    let (result, _, report) = run("CREATE TABLE t (a int);\nDELIMITER //\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END//\nDELIMITER ;\nDROP TRIGGER IF EXISTS tr;");
+    result.unwrap();
+    let what: Vec<&str> = report.skipped.iter().map(|s| s.what.as_str()).collect();
+    assert_eq!(what, ["CREATE TRIGGER", "DROP TRIGGER"]);
+    let e = error("DELIMITER //\nCREATE TRIGGER tr BEFORE INSERT ON nope FOR EACH ROW BEGIN SET NEW.a = 1; END//");
+    assert_eq!(e.message, "Table 'db.nope' doesn't exist");
 }
 
 #[test]
