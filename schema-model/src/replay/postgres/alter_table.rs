@@ -9,6 +9,7 @@ use super::expr::{column_default, deparse, Analyzer, TExpr};
 use super::index::{self, rename_index_entry};
 use super::state::{PgState, Stmt};
 use super::types::{logical, resolve, PgType};
+use super::view_dependents::{drop_views_cascade, views_reading, views_using_column};
 use crate::catalog::{ColumnType, ObjectName};
 use crate::error::{ReplayError, ReplayReport, SkippedStatement};
 use sqlparser::ast::{AlterColumnOperation, AlterTable, AlterTableOperation, DropBehavior, RenameTableNameKind};
@@ -214,9 +215,14 @@ fn alter_column(
             }
             change_column_type(state, table, name, &ty, stmt)
         }
-        AlterColumnOperation::AddGenerated { .. } => {
-            Err(stmt.unsupported("ALTER COLUMN ... ADD GENERATED is not modelled by the Postgres replay"))
-        }
+        AlterColumnOperation::AddGenerated { generated_as, sequence_options } => super::identity::add_identity(
+            state,
+            table,
+            name,
+            generated_as.as_ref(),
+            sequence_options.as_deref(),
+            stmt,
+        ),
     }
 }
 
@@ -258,7 +264,12 @@ fn change_column_type(
         None => None,
     };
     let logical_type = logical(state, ty);
-    let text = default.as_ref().map(deparse);
+    let kept = state.catalog.tables[table].column(name).and_then(|c| c.default.clone());
+    let text = match &default {
+        Some(d) => Some(deparse(d)),
+        // A default the replay printed itself (a serial column's `nextval`) stays as it is.
+        None => kept,
+    };
     if let Some(d) = default {
         state.default_shapes.insert(key, d);
     }
@@ -267,7 +278,7 @@ fn change_column_type(
         c.default = text;
     })?;
     for sequence in state.catalog.sequences.values_mut() {
-        if sequence.owned_by.as_ref().is_some_and(|o| o.table == *table && o.column == name) {
+        if sequence.owned_by.as_ref().is_some_and(|o| o.identity && o.table == *table && o.column == name) {
             sequence.data_type = ty.format();
         }
     }
@@ -457,12 +468,14 @@ fn drop_column(state: &mut PgState, table: &ObjectName, name: &str, cascade: boo
                 .map(move |fk| (t.name.clone(), fk.name.clone()))
         })
         .collect();
-    if !dependents.is_empty() && !cascade {
+    let views = views_using_column(state, table, name);
+    if (!dependents.is_empty() || !views.is_empty()) && !cascade {
         return Err(stmt.reject(format!(
             "cannot drop column {name} of table {} because other objects depend on it",
             table.name
         )));
     }
+    drop_views_cascade(state, views);
     for (owner, fk) in dependents {
         state.table_mut(&owner).foreign_keys.retain(|f| f.name != fk);
     }
@@ -625,6 +638,7 @@ pub fn drop_table(state: &mut PgState, parts: &[String], if_exists: bool, cascad
     if (referenced_by_others || used_by_views) && !cascade {
         return Err(stmt.reject(format!("cannot drop table {} because other objects depend on it", table.name)));
     }
+    drop_views_cascade(state, views_reading(state, &table));
     forget_table(state, &table);
     Ok(true)
 }

@@ -239,6 +239,9 @@ pub fn add_column<'a>(
             table.name
         )));
     }
+    if extras.identity.is_some() && !is_integer_type(&ty) {
+        return Err(stmt.reject("identity column type must be smallint, integer, or bigint"));
+    }
     if let Some(expr) = extras.default {
         if let Some(default) = column_default(state, &name, expr, &ty).map_err(|e| e.at(stmt))? {
             column.default = Some(deparse(&default));
@@ -274,7 +277,12 @@ pub fn nextval_text(sequence: &ObjectName) -> String {
 }
 
 /// A sequence name as `regclassout` prints it.
-fn regclass_text(name: &ObjectName) -> String {
+/// Whether `ty` is one of the integer types a sequence or identity column can have.
+pub fn is_integer_type(ty: &PgType) -> bool {
+    !ty.array && ty.schema.is_none() && matches!(ty.name.as_str(), "smallint" | "integer" | "bigint")
+}
+
+pub(super) fn regclass_text(name: &ObjectName) -> String {
     if name.schema == "public" {
         quote_ident(&name.name)
     } else {
@@ -284,7 +292,7 @@ fn regclass_text(name: &ObjectName) -> String {
 
 /// Creates the sequence owned by a serial or identity column (`t_col_seq`).
 #[allow(clippy::too_many_arguments)]
-fn owned_sequence(
+pub(super) fn owned_sequence(
     state: &mut PgState,
     table: &ObjectName,
     column: &str,

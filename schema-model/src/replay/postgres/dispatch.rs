@@ -3,6 +3,7 @@
 //! skipped. Statements that cannot change the table catalog are listed in the report;
 //! anything else that is not modelled is an error at the statement's position.
 
+use super::alter_forms;
 use super::alter_table::{alter_table, drop_table};
 use super::create_table::create_table;
 use super::fallback::{self, Fallback};
@@ -44,7 +45,10 @@ pub fn apply(state: &mut PgState, source: &SourceStatement, report: &mut ReplayR
                 report.applied += 1;
                 Ok(())
             }
-            None => Err(parse_error(&source.location, &error, &source.text)),
+            None => match alter_forms::apply(state, &source.text, &stmt, report) {
+                Some(result) => result.map(|()| report.applied += 1),
+                None => Err(parse_error(&source.location, &error, &source.text)),
+            },
         },
     }
 }

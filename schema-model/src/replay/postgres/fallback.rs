@@ -54,20 +54,31 @@ const SKIPPED_HEADS: &[&[&str]] = &[
 ];
 
 /// Words of the statement (upper-cased keywords, identifiers as written).
-struct Words {
-    tokens: Vec<Token>,
-    at: usize,
+pub(super) struct Words {
+    pub(super) tokens: Vec<Token>,
+    pub(super) at: usize,
 }
 
 impl Words {
-    fn keyword(&self, offset: usize) -> Option<String> {
+    /// The statement's tokens without whitespace, or `None` when it does not tokenize.
+    pub(super) fn of(text: &str) -> Option<Words> {
+        let tokens = Tokenizer::new(&PostgreSqlDialect {}, text)
+            .tokenize()
+            .ok()?
+            .into_iter()
+            .filter(|t| !matches!(t, Token::Whitespace(_)))
+            .collect();
+        Some(Words { tokens, at: 0 })
+    }
+
+    pub(super) fn keyword(&self, offset: usize) -> Option<String> {
         match self.tokens.get(self.at + offset) {
             Some(Token::Word(w)) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
             _ => None,
         }
     }
 
-    fn eat(&mut self, words: &[&str]) -> bool {
+    pub(super) fn eat(&mut self, words: &[&str]) -> bool {
         let matches = words.iter().enumerate().all(|(i, w)| self.keyword(i).as_deref() == Some(*w));
         if matches {
             self.at += words.len();
@@ -76,7 +87,7 @@ impl Words {
     }
 
     /// A possibly qualified name, each part read as an identifier.
-    fn name(&mut self) -> Option<Vec<String>> {
+    pub(super) fn name(&mut self) -> Option<Vec<String>> {
         let mut parts = Vec::new();
         loop {
             match self.tokens.get(self.at) {
@@ -152,7 +163,7 @@ impl Words {
         Some((data_type, clauses))
     }
 
-    fn done(&self) -> bool {
+    pub(super) fn done(&self) -> bool {
         self.at >= self.tokens.len() || self.tokens[self.at..].iter().all(|t| *t == Token::SemiColon)
     }
 }
@@ -164,13 +175,7 @@ const SEQUENCE_WORDS: &[&str] =
 /// Recognises a statement the parser rejected, or `None` when it is not one of the
 /// forms above (then the parse error stands).
 pub fn recognise(text: &str) -> Option<Fallback> {
-    let tokens: Vec<Token> = Tokenizer::new(&PostgreSqlDialect {}, text)
-        .tokenize()
-        .ok()?
-        .into_iter()
-        .filter(|t| !matches!(t, Token::Whitespace(_)))
-        .collect();
-    let mut words = Words { tokens, at: 0 };
+    let mut words = Words::of(text)?;
     for head in SKIPPED_HEADS {
         if words.eat(head) {
             return Some(Fallback::Skip(head.join(" ")));
@@ -247,7 +252,7 @@ pub fn recognise(text: &str) -> Option<Fallback> {
             return without_planner_options(&words.tokens).map(Fallback::Reparsed);
         }
     }
-    None
+    super::reparse::rewritten(&words.tokens).map(Fallback::Reparsed)
 }
 
 /// The statement parsed again without `COST n` / `ROWS n` (planner estimates only).

@@ -10,24 +10,37 @@
 //!   relation look-ups) and the error helpers;
 //! * [`create_table`], [`alter_table`], [`constraints`], [`index`], [`objects`], [`view`]:
 //!   the statements themselves;
+//! * [`alter_forms`]: ALTER forms the parser does not accept, applied by [`schema_move`]
+//!   (ALTER TYPE SET SCHEMA, ALTER SEQUENCE RENAME TO), [`identity`] (identity columns
+//!   added, changed or dropped) and [`composite`] (attributes of composite types);
+//! * [`reparse`]: statements the parser reads once rewritten (identity options in its
+//!   order, `CREATE INDEX ... ON ONLY`);
+//! * [`view_dependents`]: which views depend on a relation or a column, and cascading
+//!   drops of views;
 //! * [`types`]: type names as `format_type` prints them, and their logical meaning;
 //! * [`expr`]: a type-aware deparser printing expressions as `pg_get_expr` does;
 //! * [`names`]: the names Postgres generates for unnamed constraints, indexes and sequences.
 
+mod alter_forms;
 mod alter_table;
+mod composite;
 mod constraints;
 mod create_table;
 mod dispatch;
 mod expr;
 mod fallback;
+mod identity;
 mod index;
 mod names;
 mod objects;
 mod reanalyse;
+mod reparse;
+mod schema_move;
 mod sequence;
 mod state;
 mod types;
 mod view;
+mod view_dependents;
 mod viewdef;
 
 use crate::catalog::Catalog;

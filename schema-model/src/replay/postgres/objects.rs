@@ -141,14 +141,15 @@ pub fn alter_type(state: &mut PgState, alter: &AlterType, stmt: &Stmt) -> Result
     Ok(())
 }
 
-/// Columns of type `old` print the renamed type `new`.
-fn retype_columns(state: &mut PgState, old: &ObjectName, new: &ObjectName) {
+/// Columns of type `old` print the renamed or moved type `new`.
+pub(super) fn retype_columns(state: &mut PgState, old: &ObjectName, new: &ObjectName) {
     let old_ty = PgType { schema: Some(old.schema.clone()), name: old.name.clone(), mods: Vec::new(), array: false };
     for table in state.catalog.tables.values_mut() {
         for column in &mut table.columns {
             let mut ty = PgType::parse_formatted(&column.ty.engine);
             if ty.element().without_mods() == old_ty {
                 ty.name = new.name.clone();
+                ty.schema = Some(new.schema.clone());
                 column.ty.engine = ty.format();
             }
         }

@@ -160,8 +160,6 @@ pub fn drop_view(
     if used && !cascade {
         return Err(stmt.reject(format!("cannot drop {kind} {} because other objects depend on it", name.name)));
     }
-    state.catalog.views.remove(&name);
-    state.view_dependencies.remove(&name);
-    state.index_shapes.retain(|_, s| s.table != name);
+    super::view_dependents::drop_views_cascade(state, vec![name]);
     Ok(true)
 }
