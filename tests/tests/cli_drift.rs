@@ -164,3 +164,59 @@ fn live_session_cannot_write() {
     let slow = session.batch_execute("SELECT pg_sleep(5)").expect_err("statement timeout");
     assert_eq!(slow.code().map(|c| c.code()), Some("57014"), "{slow}");
 }
+
+/// Turns TLS on for the test cluster with a fresh self-signed certificate.
+fn enable_tls(admin: &mut Client) -> bool {
+    let dir = std::env::temp_dir().join(format!("schema-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tls dir");
+    let (cert, key) = (dir.join("server.crt"), dir.join("server.key"));
+    let generated = std::process::Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output();
+    if !generated.is_ok_and(|o| o.status.success()) {
+        assert!(std::env::var_os("CI").is_none(), "openssl is needed for the TLS test under CI");
+        eprintln!("*** SKIPPED: TLS drift test: cannot run openssl ***");
+        return false;
+    }
+    // The server reads the key as its own OS user, which must own it with mode 0600.
+    let _ = std::process::Command::new("chown").arg("-R").arg("postgres").arg(&dir).output();
+    let _ = std::process::Command::new("chmod").arg("0600").arg(&key).output();
+    let _ = std::process::Command::new("chmod").arg("0755").arg(&dir).output();
+    for statement in [
+        format!("ALTER SYSTEM SET ssl_cert_file = '{}'", cert.display()),
+        format!("ALTER SYSTEM SET ssl_key_file = '{}'", key.display()),
+        "ALTER SYSTEM SET ssl = on".to_string(),
+        "SELECT pg_reload_conf()".to_string(),
+    ] {
+        admin.batch_execute(&statement).expect("enable ssl");
+    }
+    for _ in 0..50 {
+        let on: String = admin.query_one("SELECT setting FROM pg_settings WHERE name = 'ssl'", &[]).expect("ssl setting").get(0);
+        if on == "on" {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the server did not turn TLS on");
+}
+
+#[test]
+fn drift_over_tls_with_sslmode_require() {
+    let Some(cluster) = cluster() else { return };
+    let db = cluster.fresh_database();
+    production(&db);
+    if !enable_tls(&mut cluster.admin()) {
+        return;
+    }
+    cluster.create_password_role("drift_tls", PASSWORD);
+    let url = format!("{}?sslmode=require", db.tcp_url("drift_tls", PASSWORD));
+    let clean = drift(&url, &["--connect-timeout", "10"]);
+    assert_eq!(clean.status, Some(0), "{}", clean.all_output());
+    assert_no_password(&clean);
+    let verified = drift(&format!("{}?sslmode=verify-full", db.tcp_url("drift_tls", PASSWORD)), &["--connect-timeout", "10"]);
+    assert_eq!(verified.status, Some(2), "a self-signed certificate must fail verification: {}", verified.all_output());
+    assert_no_password(&verified);
+}
