@@ -1,24 +1,29 @@
-//! ALTER statements the parser does not accept, recognised from their tokens and applied
-//! by the module that owns the object: `ALTER SEQUENCE ... RENAME TO` and `ALTER TYPE ...
+//! ALTER statements (and CREATE DOMAIN forms, [`domain`]) the parser does not accept, recognised from their tokens and applied
+//! by the module that owns the object: `ALTER SEQUENCE ... AS` ([`sequence_type`]),
+//! `ALTER SEQUENCE ... RENAME TO` and `ALTER TYPE ...
 //! SET SCHEMA` ([`schema_move`]), `ALTER TYPE ... ADD / RENAME ATTRIBUTE`
 //! ([`composite`]) and `ALTER TABLE ... ALTER COLUMN ... SET GENERATED /
 //! DROP IDENTITY` ([`identity`]). A statement matching none of these forms exactly is left
 //! to the parse error.
 //!
 //! [`schema_move`]: super::schema_move
+//! [`sequence_type`]: super::sequence_type
 //! [`identity`]: super::identity
 //! [`composite`]: super::composite
+//! [`domain`]: super::domain
 
 use super::composite::{add_attribute, rename_attribute};
 use super::dispatch::skip;
+use super::domain::create_domain_rewritten;
 use super::fallback::Words;
 use super::identity::{drop_identity, set_generated};
 use super::schema_move::{rename_sequence, set_type_schema};
+use super::sequence_type::retype_sequence;
 use super::state::{PgState, Relation, Stmt};
 use crate::catalog::{Identity, ObjectName};
 use crate::error::{ReplayError, ReplayReport};
 use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::keywords::Keyword;
+use sqlparser::ast::DataType;
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Token;
 
@@ -28,6 +33,14 @@ pub fn apply(state: &mut PgState, text: &str, stmt: &Stmt, report: &mut ReplayRe
     if words.eat(&["ALTER", "SEQUENCE"]) {
         let if_exists = words.eat(&["IF", "EXISTS"]);
         let parts = words.name()?;
+        if words.eat(&["AS"]) {
+            let data_type = data_type_at_end(&words)?;
+            return Some(retype_sequence(state, &parts, &data_type, if_exists, stmt).map(|done| {
+                if !done {
+                    skip(report, stmt, format!("ALTER SEQUENCE IF EXISTS ({} does not exist)", parts.join(".")));
+                }
+            }));
+        }
         words.eat(&["RENAME", "TO"]).then_some(())?;
         let new_name = words.name().filter(|p| p.len() == 1)?.pop()?;
         return words.done().then(|| {
@@ -37,6 +50,9 @@ pub fn apply(state: &mut PgState, text: &str, stmt: &Stmt, report: &mut ReplayRe
                 }
             })
         });
+    }
+    if words.eat(&["CREATE", "DOMAIN"]) {
+        return create_domain_rewritten(state, &mut words, stmt);
     }
     if words.eat(&["ALTER", "TYPE"]) {
         let parts = words.name()?;
@@ -53,13 +69,13 @@ pub fn apply(state: &mut PgState, text: &str, stmt: &Stmt, report: &mut ReplayRe
         }
         if words.eat(&["ADD", "ATTRIBUTE"]) {
             let attribute = words.name().filter(|p| p.len() == 1)?.pop()?;
-            let rest: Vec<String> = words.tokens[words.at..].iter().map(ToString::to_string).collect();
-            let mut parser = Parser::new(&PostgreSqlDialect {}).try_with_sql(&rest.join(" ")).ok()?;
-            let data_type = parser.parse_data_type().ok()?;
-            let _cascade = parser.parse_keyword(Keyword::CASCADE);
-            let _semicolon = parser.consume_token(&Token::SemiColon);
-            return (parser.peek_token().token == Token::EOF)
-                .then(|| add_attribute(state, &parts, &attribute, &data_type, stmt));
+            let end = words.tokens.iter().rposition(|t| *t != Token::SemiColon).map_or(0, |last| last + 1);
+            let at = words.at;
+            if end > at + 1 && words.keyword(end - 1 - at).as_deref() == Some("CASCADE") {
+                words.tokens.truncate(end - 1);
+            }
+            let data_type = data_type_at_end(&words)?;
+            return Some(add_attribute(state, &parts, &attribute, &data_type, stmt));
         }
         return None;
     }
@@ -71,6 +87,15 @@ pub fn apply(state: &mut PgState, text: &str, stmt: &Stmt, report: &mut ReplayRe
         return Some(apply_table_action(state, &parts, if_exists, action, stmt, report));
     }
     None
+}
+
+/// The data type that makes up the rest of the statement.
+fn data_type_at_end(words: &Words) -> Option<DataType> {
+    let rest: Vec<String> = words.tokens[words.at..].iter().map(ToString::to_string).collect();
+    let mut parser = Parser::new(&PostgreSqlDialect {}).try_with_sql(&rest.join(" ")).ok()?;
+    let data_type = parser.parse_data_type().ok()?;
+    let _semicolon = parser.consume_token(&Token::SemiColon);
+    (parser.peek_token().token == Token::EOF).then_some(data_type)
 }
 
 /// The single ALTER TABLE action of a recognised form.

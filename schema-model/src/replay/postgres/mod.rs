@@ -11,8 +11,10 @@
 //! * [`create_table`], [`alter_table`], [`constraints`], [`index`], [`objects`], [`view`]:
 //!   the statements themselves;
 //! * [`alter_forms`]: ALTER forms the parser does not accept, applied by [`schema_move`]
-//!   (ALTER TYPE SET SCHEMA, ALTER SEQUENCE RENAME TO), [`identity`] (identity columns
-//!   added, changed or dropped) and [`composite`] (attributes of composite types);
+//!   (ALTER TYPE SET SCHEMA, ALTER SEQUENCE RENAME TO), [`sequence_type`] (ALTER
+//!   SEQUENCE AS), [`identity`] (identity columns
+//!   added, changed or dropped), [`composite`] (attributes of composite types) and
+//!   [`domain`] (CREATE DOMAIN with NOT NULL or without AS);
 //! * [`reparse`]: statements the parser reads once rewritten (identity options in its
 //!   order, `CREATE INDEX ... ON ONLY`);
 //! * [`view_dependents`]: which views depend on a relation or a column, and cascading
@@ -27,6 +29,7 @@ mod composite;
 mod constraints;
 mod create_table;
 mod dispatch;
+mod domain;
 mod expr;
 mod fallback;
 mod identity;
@@ -37,6 +40,7 @@ mod reanalyse;
 mod reparse;
 mod schema_move;
 mod sequence;
+mod sequence_type;
 mod state;
 mod types;
 mod view;

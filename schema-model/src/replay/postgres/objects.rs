@@ -176,7 +176,11 @@ pub fn create_domain(state: &mut PgState, domain: &CreateDomain, stmt: &Stmt) ->
             .name
             .as_ref()
             .map(PgState::ident)
-            .unwrap_or_else(|| super::names::make_object_name(&name.name, None, Some("check")));
+            .unwrap_or_else(|| {
+                super::names::choose_name(&name.name, None, "check", |n| {
+                    checks.iter().any(|c: &CheckConstraint| c.name == n) || state.constraint_exists(&name.schema, n)
+                })
+            });
         checks.push(CheckConstraint {
             name: check_name,
             definition: format!("CHECK ({})", deparse(&analysed).replace("value", "VALUE")),
