@@ -131,8 +131,16 @@ fn apply_operation(
         AlterTableOperation::RenameConstraint { old_name, new_name } => {
             rename_constraint(state, table, &PgState::ident(old_name), &PgState::ident(new_name), stmt)
         }
-        AlterTableOperation::EnableTrigger { name } | AlterTableOperation::DisableTrigger { name } => {
-            let enabled = if matches!(operation, AlterTableOperation::EnableTrigger { .. }) { "O" } else { "D" };
+        AlterTableOperation::EnableTrigger { name }
+        | AlterTableOperation::DisableTrigger { name }
+        | AlterTableOperation::EnableAlwaysTrigger { name }
+        | AlterTableOperation::EnableReplicaTrigger { name } => {
+            let enabled = match operation {
+                AlterTableOperation::EnableTrigger { .. } => "O",
+                AlterTableOperation::EnableAlwaysTrigger { .. } => "A",
+                AlterTableOperation::EnableReplicaTrigger { .. } => "R",
+                _ => "D",
+            };
             let trigger = PgState::ident(name);
             let entry = state.table_mut(table);
             match entry.triggers.iter_mut().find(|t| t.name == trigger) {
@@ -143,6 +151,10 @@ fn apply_operation(
                 }
                 None => Err(stmt.reject(format!("trigger \"{trigger}\" for table \"{}\" does not exist", table.name))),
             }
+        }
+        AlterTableOperation::ValidateConstraint { name } => {
+            let name = PgState::ident(name);
+            validate_constraint(state, table, &name, stmt)
         }
         AlterTableOperation::OwnerTo { .. } => {
             report.skipped.push(SkippedStatement { location: at.clone(), what: "ALTER TABLE ... OWNER TO".to_string() });
@@ -572,6 +584,32 @@ fn drop_constraint(state: &mut PgState, table: &ObjectName, name: &str, cascade:
     entry.checks.retain(|c| c.name != name);
     entry.indexes.retain(|i| i.constraint.as_deref() != Some(name));
     entry.provenance.touch(stmt.at);
+    Ok(())
+}
+
+/// VALIDATE CONSTRAINT: a NOT VALID check or foreign key becomes validated.
+fn validate_constraint(state: &mut PgState, table: &ObjectName, name: &str, stmt: &Stmt) -> Result<(), ReplayError> {
+    let at = stmt.at;
+    if let Some(shape) = state.check_shapes.get_mut(&(table.clone(), name.to_string())) {
+        shape.not_valid = false;
+    }
+    let entry = state.table_mut(table);
+    let mut found = false;
+    for check in entry.checks.iter_mut().filter(|c| c.name == name) {
+        check.validated = true;
+        check.definition = check.definition.trim_end_matches(" NOT VALID").to_string();
+        check.provenance.touch(at);
+        found = true;
+    }
+    for fk in entry.foreign_keys.iter_mut().filter(|f| f.name == name) {
+        fk.validated = true;
+        fk.definition = fk.definition.trim_end_matches(" NOT VALID").to_string();
+        fk.provenance.touch(at);
+        found = true;
+    }
+    if !found {
+        return Err(stmt.reject(format!("constraint \"{name}\" of relation \"{}\" does not exist", table.name)));
+    }
     Ok(())
 }
 

@@ -31,7 +31,7 @@ pub enum Fallback {
 pub enum Action {
     CreateExtension { name: String, schema: Option<String>, if_not_exists: bool },
     CreateSequence { parts: Vec<String>, if_not_exists: bool, data_type: Option<DataType>, clauses: Vec<SequenceClause> },
-    AlterSequence { parts: Vec<String>, if_exists: bool, clauses: Vec<SequenceClause> },
+    AlterSequence { parts: Vec<String>, if_exists: bool, data_type: Option<DataType>, clauses: Vec<SequenceClause> },
     SetSchema { parts: Vec<String>, if_exists: bool, schema: String },
     RenameIndex { parts: Vec<String>, new_name: String, if_exists: bool },
     DropIndex { names: Vec<Vec<String>>, if_exists: bool },
@@ -234,7 +234,7 @@ pub fn recognise(text: &str) -> Option<Fallback> {
         let if_exists = words.eat(&["IF", "EXISTS"]);
         let parts = words.name()?;
         let (data_type, clauses) = words.sequence_clauses()?;
-        return data_type.is_none().then_some(Fallback::Apply(Action::AlterSequence { parts, if_exists, clauses }));
+        return Some(Fallback::Apply(Action::AlterSequence { parts, if_exists, data_type, clauses }));
     }
     if words.eat(&["ALTER", "TABLE"]) {
         let if_exists = words.eat(&["IF", "EXISTS"]);
@@ -289,8 +289,8 @@ pub fn apply(state: &mut PgState, action: Action, stmt: &Stmt, report: &mut Repl
             let name = SqlName::from(parts.into_iter().map(|p| Ident::with_quote('"', p)).collect::<Vec<_>>());
             create_sequence(state, &name, if_not_exists, data_type.as_ref(), &clauses, stmt)
         }
-        Action::AlterSequence { parts, if_exists, clauses } => {
-            if !alter_sequence(state, &parts, if_exists, &clauses, stmt)? {
+        Action::AlterSequence { parts, if_exists, data_type, clauses } => {
+            if !alter_sequence(state, &parts, if_exists, data_type.as_ref(), &clauses, stmt)? {
                 skip(report, stmt, format!("ALTER SEQUENCE IF EXISTS ({} does not exist)", parts.join(".")));
             }
             Ok(())

@@ -44,7 +44,7 @@ impl KeyShape {
     fn text(&self) -> String {
         let mut text = match (&self.column, &self.expr) {
             (Some(column), _) => quote_ident(column),
-            (None, Some(expr @ TExpr::Func { .. })) => deparse(expr),
+            (None, Some(expr @ (TExpr::Func { .. } | TExpr::Coalesce { .. } | TExpr::SqlValue { .. }))) => deparse(expr),
             (None, Some(expr)) => format!("({})", deparse(expr)),
             (None, None) => String::new(),
         };

@@ -165,12 +165,9 @@ pub fn create_sequence(
         return Err(stmt.reject(format!("relation \"{}\" already exists", name.name)));
     }
     let ty = match data_type {
-        Some(dt) => resolve(state, dt).map_err(|m| stmt.reject(m))?.0,
+        Some(dt) => sequence_type(state, dt, stmt)?,
         None => PgType::builtin("bigint"),
     };
-    if !matches!(ty.name.as_str(), "smallint" | "integer" | "bigint") || ty.schema.is_some() {
-        return Err(stmt.reject("sequence type must be smallint, integer, or bigint"));
-    }
     let mut sequence = new_sequence(name.clone(), &ty, stmt.at);
     apply_clauses(&mut sequence, clauses, true, stmt)?;
     state.catalog.sequences.insert(name.clone(), sequence);
@@ -182,20 +179,51 @@ pub fn alter_sequence(
     state: &mut PgState,
     parts: &[String],
     if_exists: bool,
+    data_type: Option<&DataType>,
     clauses: &[SequenceClause],
     stmt: &Stmt,
 ) -> Result<bool, ReplayError> {
-    let name = match state.lookup_relation(parts) {
-        Some((name, Relation::Sequence)) => name,
-        Some(_) => return Err(stmt.reject(format!("\"{}\" is not a sequence", parts.join(".")))),
-        None if if_exists => return Ok(false),
-        None => return Err(stmt.reject(format!("relation \"{}\" does not exist", parts.join(".")))),
+    let Some(name) = find_sequence(state, parts, if_exists, stmt)? else { return Ok(false) };
+    let new_type = match data_type {
+        Some(dt) => Some(sequence_type(state, dt, stmt)?),
+        None => None,
     };
     let sequence = state.catalog.sequences.get_mut(&name).expect("resolved sequence");
+    if let Some(ty) = new_type {
+        // A new type moves bounds that sat at the old type's limits.
+        let (old_min, old_max) = type_bounds(&sequence.data_type);
+        let (new_min, new_max) = type_bounds(&ty.name);
+        if sequence.max == old_max {
+            sequence.max = new_max;
+        }
+        if sequence.min == old_min {
+            sequence.min = new_min;
+        }
+        sequence.data_type = ty.format();
+    }
     apply_clauses(sequence, clauses, false, stmt)?;
     sequence.provenance.touch(stmt.at);
     set_owner(state, &name, clauses, stmt)?;
     Ok(true)
+}
+
+/// The sequence `parts` names, `None` when it is missing and `if_exists` was given.
+fn find_sequence(state: &PgState, parts: &[String], if_exists: bool, stmt: &Stmt) -> Result<Option<ObjectName>, ReplayError> {
+    match state.lookup_relation(parts) {
+        Some((name, Relation::Sequence)) => Ok(Some(name)),
+        Some(_) => Err(stmt.reject(format!("\"{}\" is not a sequence", parts.join(".")))),
+        None if if_exists => Ok(None),
+        None => Err(stmt.reject(format!("relation \"{}\" does not exist", parts.join(".")))),
+    }
+}
+
+/// A sequence's data type: only the integer types are allowed.
+fn sequence_type(state: &PgState, data_type: &DataType, stmt: &Stmt) -> Result<PgType, ReplayError> {
+    let ty = resolve(state, data_type).map_err(|m| stmt.reject(m))?.0;
+    if !matches!(ty.name.as_str(), "smallint" | "integer" | "bigint") || ty.schema.is_some() || ty.array {
+        return Err(stmt.reject("sequence type must be smallint, integer, or bigint"));
+    }
+    Ok(ty)
 }
 
 /// Applies an `OWNED BY` clause, if any.

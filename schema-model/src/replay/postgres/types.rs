@@ -76,6 +76,8 @@ impl PgType {
         let mut out = match &self.schema {
             Some(schema) if schema != "public" => format!("{}.{}", quote_ident(schema), quote_ident(&self.name)),
             Some(_) => quote_ident(&self.name),
+            // `format_type(bpchar, -1)`: blank-padded char without a length
+            None if self.name == "character" && self.mods.is_empty() => "bpchar".to_string(),
             None => self.name.clone(),
         };
         if !self.mods.is_empty() {
@@ -107,6 +109,9 @@ impl PgType {
                 mods = text[open + 1..close].split(',').filter_map(|m| m.trim().parse().ok()).collect();
                 name = format!("{}{}", &text[..open], &text[close + 1..]);
             }
+        }
+        if name == "bpchar" {
+            name = "character".to_string();
         }
         let (schema, name) = if BUILTIN_NAMES.contains(&name.as_str()) || name == "\"char\"" {
             (None, name)
@@ -263,7 +268,9 @@ pub fn resolve(state: &PgState, data_type: &DataType) -> Result<(PgType, Option<
         }
         DataType::Trigger => simple("trigger"),
         DataType::Array(ArrayElemTypeDef::SquareBracket(inner, _))
-        | DataType::Array(ArrayElemTypeDef::AngleBracket(inner)) => {
+        | DataType::Array(ArrayElemTypeDef::AngleBracket(inner))
+        | DataType::Array(ArrayElemTypeDef::Parenthesis(inner))
+        | DataType::Array(ArrayElemTypeDef::Qualified(inner, _)) => {
             let (element, serial) = resolve(state, inner)?;
             if serial.is_some() {
                 return Err("array of serial is not implemented".to_string());

@@ -112,6 +112,30 @@ impl Analyzer<'_> {
                 Ok(TExpr::Distinct { left: Box::new(l), right: Box::new(r), not })
             }
             Expr::InList { expr, list, negated } => self.in_list(expr, list, *negated),
+            Expr::Between { expr, negated, low, high } => {
+                // Postgres rewrites BETWEEN into two comparisons.
+                let (lower_op, upper_op, kind) =
+                    if *negated { ("<", ">", BoolKind::Or) } else { (">=", "<=", BoolKind::And) };
+                let lower = self.operator(lower_op, self.expr(expr)?, self.expr(low)?)?;
+                let upper = self.operator(upper_op, self.expr(expr)?, self.expr(high)?)?;
+                Ok(TExpr::Bool { kind, args: vec![lower, upper] })
+            }
+            Expr::AtTimeZone { timestamp, time_zone } => {
+                // Printed as the function it calls: `timezone(zone, value)`.
+                let value = self.expr(timestamp)?;
+                let zone = self.coerce(self.expr(time_zone)?, &PgType::builtin("text"), false)?;
+                let ty = if value.ty().is("timestamp without time zone") {
+                    PgType::builtin("timestamp with time zone")
+                } else {
+                    PgType::builtin("timestamp without time zone")
+                };
+                let value = if value.ty().is("unknown") {
+                    self.coerce(value, &PgType::builtin("timestamp with time zone"), false)?
+                } else {
+                    value
+                };
+                Ok(TExpr::Func { schema: None, name: "timezone".to_string(), args: vec![zone, value], ty })
+            }
             Expr::Cast { kind: CastKind::Cast | CastKind::DoubleColon, expr, data_type, format: None } => {
                 let ty = self.resolve_type(data_type)?;
                 if let Expr::Array(array) = expr.as_ref() {
@@ -194,7 +218,11 @@ impl Analyzer<'_> {
 
     /// A numeric literal: `integer` when it fits, then `bigint`, else `numeric`.
     fn number(&self, text: &str) -> Result<TExpr, ExprError> {
-        let ty = if text.contains(['.', 'e', 'E']) {
+        if text.contains(['e', 'E']) {
+            let value = expand_exponent(text).ok_or_else(|| rejected(format!("invalid input syntax for type numeric: \"{text}\"")))?;
+            return Ok(TExpr::Const { ty: PgType::builtin("numeric"), value: Some(value) });
+        }
+        let ty = if text.contains('.') {
             "numeric"
         } else if text.parse::<i32>().is_ok() {
             "integer"
@@ -304,11 +332,9 @@ impl Analyzer<'_> {
             }
             (false, false) => {}
         }
-        if let Some((_, cast_l, cast_r)) = numeric_common(&lt, &rt) {
-            let target = if cast_l { rt.without_mods() } else { lt.without_mods() };
-            let l = if cast_l { self.coerce(l, &target, false)? } else { l };
-            let target = if cast_r { lt.without_mods() } else { rt.without_mods() };
-            let r = if cast_r { self.coerce(r, &target, false)? } else { r };
+        if let Some((common, cast_l, cast_r)) = numeric_common(&lt, &rt) {
+            let l = if cast_l { self.coerce(l, &common, false)? } else { l };
+            let r = if cast_r { self.coerce(r, &common, false)? } else { r };
             return Ok((l, r));
         }
         if lt.category() == Category::DateTime && rt.category() == Category::DateTime {
@@ -583,6 +609,38 @@ impl Analyzer<'_> {
         let args = args.into_iter().map(|a| self.coerce(a, &common, false)).collect::<Result<Vec<_>, _>>()?;
         Ok(TExpr::Coalesce { args, ty: common })
     }
+}
+
+/// `numeric_in` then `numeric_out` of a literal in exponent notation: plain digits
+/// (`1e10` is `10000000000`, `1.5e-2` is `0.015`).
+fn expand_exponent(text: &str) -> Option<String> {
+    let (mantissa, exponent) = text.split_once(['e', 'E'])?;
+    let exponent: i32 = exponent.parse().ok()?;
+    let negative = mantissa.starts_with('-');
+    let mantissa = mantissa.trim_start_matches(['-', '+']);
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if !int_part.chars().chain(frac_part.chars()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits = format!("{int_part}{frac_part}");
+    let point = int_part.len() as i32 + exponent;
+    let (whole, fraction) = if point <= 0 {
+        ("0".to_string(), format!("{}{digits}", "0".repeat((-point) as usize)))
+    } else if point as usize >= digits.len() {
+        (format!("{digits}{}", "0".repeat(point as usize - digits.len())), String::new())
+    } else {
+        (digits[..point as usize].to_string(), digits[point as usize..].to_string())
+    };
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let scale = (frac_part.len() as i32 - exponent).max(0) as usize;
+    let mut fraction = fraction;
+    fraction.truncate(scale);
+    while fraction.len() < scale {
+        fraction.push('0');
+    }
+    let sign = if negative { "-" } else { "" };
+    Some(if fraction.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") })
 }
 
 /// Types marked `typispreferred` in their category.

@@ -41,6 +41,8 @@ const FUNCTIONS: &[(&str, &[&str], &str)] = &[
     ("setweight", &["tsvector", "\"char\""], "tsvector"),
     ("to_tsquery", &["text"], "tsquery"),
     ("now", &[], "timestamp with time zone"),
+    ("timezone", &["text", "timestamp with time zone"], "timestamp without time zone"),
+    ("timezone", &["text", "timestamp without time zone"], "timestamp with time zone"),
     ("statement_timestamp", &[], "timestamp with time zone"),
     ("transaction_timestamp", &[], "timestamp with time zone"),
     ("clock_timestamp", &[], "timestamp with time zone"),
@@ -240,6 +242,12 @@ pub fn numeric_common(left: &PgType, right: &PgType) -> Option<(PgType, bool, bo
     if (l == 4 || l == 5) && (r == 4 || r == 5) {
         let wider = if l >= r { left } else { right };
         return Some((wider.without_mods(), false, false));
+    }
+    // A float meets an exact number: the exact side becomes `double precision`, which
+    // `real` compares with directly (`float48` operators).
+    if l >= 4 || r >= 4 {
+        let double = PgType::builtin("double precision");
+        return Some((double, l < 4, r < 4));
     }
     let target = if l >= r { left.without_mods() } else { right.without_mods() };
     Some((target, l < r, r < l))
