@@ -1,4 +1,4 @@
-//! ALTER statements (and CREATE DOMAIN forms, [`domain`]) the parser does not accept, recognised from their tokens and applied
+//! ALTER statements (and CREATE / ALTER DOMAIN, [`domain`]) the parser does not accept, recognised from their tokens and applied
 //! by the module that owns the object: `ALTER SEQUENCE ... AS` ([`sequence_type`]),
 //! `ALTER SEQUENCE ... RENAME TO` and `ALTER TYPE ...
 //! SET SCHEMA` ([`schema_move`]), `ALTER TYPE ... ADD / RENAME ATTRIBUTE`
@@ -14,7 +14,7 @@
 
 use super::composite::{add_attribute, rename_attribute};
 use super::dispatch::skip;
-use super::domain::create_domain_rewritten;
+use super::domain::{alter_domain, create_domain_rewritten};
 use super::fallback::Words;
 use super::identity::{drop_identity, set_generated};
 use super::schema_move::{rename_sequence, set_type_schema};
@@ -53,6 +53,9 @@ pub fn apply(state: &mut PgState, text: &str, stmt: &Stmt, report: &mut ReplayRe
     }
     if words.eat(&["CREATE", "DOMAIN"]) {
         return create_domain_rewritten(state, &mut words, stmt);
+    }
+    if words.eat(&["ALTER", "DOMAIN"]) {
+        return alter_domain(state, &mut words, stmt);
     }
     if words.eat(&["ALTER", "TYPE"]) {
         let parts = words.name()?;

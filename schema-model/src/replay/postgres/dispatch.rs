@@ -104,6 +104,7 @@ fn apply_parsed(
         Statement::CreateType { name, representation } => objects::create_type(state, name, representation, stmt)?,
         Statement::AlterType(alter) => objects::alter_type(state, alter, stmt)?,
         Statement::CreateDomain(domain) => objects::create_domain(state, domain, stmt)?,
+        Statement::DropDomain(drop) => super::domain::drop_domain(state, drop, stmt, report)?,
         Statement::CreateSchema { schema_name, if_not_exists, .. } => {
             objects::create_schema(state, schema_name, *if_not_exists, stmt)?
         }

@@ -14,7 +14,7 @@
 //!   (ALTER TYPE SET SCHEMA, ALTER SEQUENCE RENAME TO), [`sequence_type`] (ALTER
 //!   SEQUENCE AS), [`identity`] (identity columns
 //!   added, changed or dropped), [`composite`] (attributes of composite types) and
-//!   [`domain`] (CREATE DOMAIN with NOT NULL or without AS);
+//!   [`domain`] (ALTER DOMAIN, CREATE DOMAIN with NOT NULL or without AS);
 //! * [`reparse`]: statements the parser reads once rewritten (identity options in its
 //!   order, `CREATE INDEX ... ON ONLY`);
 //! * [`view_dependents`]: which views depend on a relation or a column, and cascading

@@ -157,6 +157,33 @@ pub(super) fn retype_columns(state: &mut PgState, old: &ObjectName, new: &Object
 }
 
 /// CREATE DOMAIN.
+/// A CHECK constraint of the domain `domain` over `base`, named `name` or as Postgres
+/// names it (`<domain>_check`, numbered past names taken in the schema or in `existing`).
+pub(super) fn domain_check(
+    state: &PgState,
+    domain: &ObjectName,
+    base: &PgType,
+    name: Option<String>,
+    expr: &Expr,
+    existing: &[CheckConstraint],
+    stmt: &Stmt,
+) -> Result<CheckConstraint, ReplayError> {
+    let scope = Scope::single("value", vec![("value".to_string(), base.clone())]);
+    let analysed = condition(state, &scope, expr).map_err(|e| e.at(stmt))?;
+    let name = name.unwrap_or_else(|| {
+        super::names::choose_name(&domain.name, None, "check", |n| {
+            existing.iter().any(|c| c.name == n) || state.constraint_exists(&domain.schema, n)
+        })
+    });
+    Ok(CheckConstraint {
+        name,
+        definition: format!("CHECK ({})", deparse(&analysed).replace("value", "VALUE")),
+        validated: true,
+        no_inherit: false,
+        provenance: Provenance::new(stmt.at),
+    })
+}
+
 pub fn create_domain(state: &mut PgState, domain: &CreateDomain, stmt: &Stmt) -> Result<(), ReplayError> {
     let name = state.creation_name(&domain.name, stmt)?;
     type_name_taken(state, &name, stmt)?;
@@ -165,29 +192,14 @@ pub fn create_domain(state: &mut PgState, domain: &CreateDomain, stmt: &Stmt) ->
         Some(expr) => super::expr::column_default(state, "value", expr, &base).map_err(|e| e.at(stmt))?.map(|d| deparse(&d)),
         None => None,
     };
-    let scope = Scope::single("value", vec![("value".to_string(), base.clone())]);
     let mut checks = Vec::new();
     for constraint in &domain.constraints {
         let TableConstraint::Check(check) = constraint else {
             return Err(stmt.unsupported(format!("domain constraint `{constraint}` is not modelled")));
         };
-        let analysed = condition(state, &scope, &check.expr).map_err(|e| e.at(stmt))?;
-        let check_name = check
-            .name
-            .as_ref()
-            .map(PgState::ident)
-            .unwrap_or_else(|| {
-                super::names::choose_name(&name.name, None, "check", |n| {
-                    checks.iter().any(|c: &CheckConstraint| c.name == n) || state.constraint_exists(&name.schema, n)
-                })
-            });
-        checks.push(CheckConstraint {
-            name: check_name,
-            definition: format!("CHECK ({})", deparse(&analysed).replace("value", "VALUE")),
-            validated: true,
-            no_inherit: false,
-            provenance: Provenance::new(stmt.at),
-        });
+        let check_name = check.name.as_ref().map(PgState::ident);
+        let check = domain_check(state, &name, &base, check_name, &check.expr, &checks, stmt)?;
+        checks.push(check);
     }
     state.catalog.domains.insert(
         name.clone(),
