@@ -353,3 +353,14 @@ fn multi_track_results_say_where_the_name_exists() {
     assert_eq!(d.defined_on, vec!["production".to_string()]);
     assert!(d.help().unwrap().contains("exists on track production"));
 }
+
+#[test]
+fn mysql_rules() {
+    let mysql = blog(Engine::Mysql);
+    ok(&mysql, "SELECT `id`, `name` FROM `users` WHERE email = \"a@b.c\"");
+    ok(&mysql, "INSERT INTO users (id, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name)");
+    ok(&mysql, "SELECT user_id AS u, count(*) AS n FROM posts GROUP BY u HAVING n > 1 ORDER BY n + 1");
+    fails(&mysql, "SELECT nme FROM users", &["Unknown column 'nme'"]);
+    fails(&mysql, "SELECT id FROM users, posts", &["Column 'id' in field list is ambiguous"]);
+    fails(&mysql, "SELECT * FROM userz", &["Table 'userz' doesn't exist"]);
+}
