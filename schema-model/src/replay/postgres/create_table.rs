@@ -233,9 +233,6 @@ pub fn add_column<'a>(
             table.name
         )));
     }
-    if extras.identity.is_some() && !(ty.schema.is_none() && !ty.array && matches!(ty.name.as_str(), "smallint" | "integer" | "bigint")) {
-        return Err(stmt.reject("identity column type must be smallint, integer, or bigint"));
-    }
     if extras.identity.is_some() && extras.default.is_some() {
         return Err(stmt.reject(format!(
             "both default and identity specified for column \"{name}\" of table \"{}\"",
