@@ -1,13 +1,11 @@
-//! ALTER statements (and CREATE / ALTER DOMAIN, [`domain`]) the parser does not accept, recognised from their tokens and applied
-//! by the module that owns the object: `ALTER SEQUENCE ... AS` ([`sequence_type`]),
-//! `ALTER SEQUENCE ... RENAME TO` and `ALTER TYPE ...
-//! SET SCHEMA` ([`schema_move`]), `ALTER TYPE ... ADD / RENAME ATTRIBUTE`
+//! Statements the parser does not accept, recognised from their tokens and applied by the
+//! module that owns the object: CREATE / ALTER DOMAIN ([`domain`]), `ALTER SEQUENCE ...
+//! RENAME TO` and `ALTER TYPE ... SET SCHEMA` ([`schema_move`]), `ALTER TYPE ... ADD / RENAME ATTRIBUTE`
 //! ([`composite`]) and `ALTER TABLE ... ALTER COLUMN ... SET GENERATED /
 //! DROP IDENTITY` ([`identity`]). A statement matching none of these forms exactly is left
 //! to the parse error.
 //!
 //! [`schema_move`]: super::schema_move
-//! [`sequence_type`]: super::sequence_type
 //! [`identity`]: super::identity
 //! [`composite`]: super::composite
 //! [`domain`]: super::domain
@@ -18,7 +16,6 @@ use super::domain::{alter_domain, create_domain_rewritten};
 use super::fallback::Words;
 use super::identity::{drop_identity, set_generated};
 use super::schema_move::{rename_sequence, set_type_schema};
-use super::sequence_type::retype_sequence;
 use super::state::{PgState, Relation, Stmt};
 use crate::catalog::{Identity, ObjectName};
 use crate::error::{ReplayError, ReplayReport};
@@ -33,14 +30,6 @@ pub fn apply(state: &mut PgState, text: &str, stmt: &Stmt, report: &mut ReplayRe
     if words.eat(&["ALTER", "SEQUENCE"]) {
         let if_exists = words.eat(&["IF", "EXISTS"]);
         let parts = words.name()?;
-        if words.eat(&["AS"]) {
-            let data_type = data_type_at_end(&words)?;
-            return Some(retype_sequence(state, &parts, &data_type, if_exists, stmt).map(|done| {
-                if !done {
-                    skip(report, stmt, format!("ALTER SEQUENCE IF EXISTS ({} does not exist)", parts.join(".")));
-                }
-            }));
-        }
         words.eat(&["RENAME", "TO"]).then_some(())?;
         let new_name = words.name().filter(|p| p.len() == 1)?.pop()?;
         return words.done().then(|| {

@@ -11,8 +11,7 @@
 //! * [`create_table`], [`alter_table`], [`constraints`], [`index`], [`objects`], [`view`]:
 //!   the statements themselves;
 //! * [`alter_forms`]: ALTER forms the parser does not accept, applied by [`schema_move`]
-//!   (ALTER TYPE SET SCHEMA, ALTER SEQUENCE RENAME TO), [`sequence_type`] (ALTER
-//!   SEQUENCE AS), [`identity`] (identity columns
+//!   (ALTER TYPE SET SCHEMA, ALTER SEQUENCE RENAME TO), [`identity`] (identity columns
 //!   added, changed or dropped), [`composite`] (attributes of composite types) and
 //!   [`domain`] (ALTER DOMAIN, CREATE DOMAIN with NOT NULL or without AS);
 //! * [`reparse`]: statements the parser reads once rewritten (identity options in its
@@ -40,7 +39,6 @@ mod reanalyse;
 mod reparse;
 mod schema_move;
 mod sequence;
-mod sequence_type;
 mod state;
 mod types;
 mod view;
