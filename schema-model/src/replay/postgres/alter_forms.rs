@@ -1,8 +1,8 @@
 //! Statements the parser does not accept, recognised from their tokens and applied by the
 //! module that owns the object: CREATE / ALTER DOMAIN ([`domain`]), `ALTER SEQUENCE ...
 //! RENAME TO` and `ALTER TYPE ... SET SCHEMA` ([`schema_move`]), `ALTER TYPE ... ADD / RENAME ATTRIBUTE`
-//! ([`composite`]) and `ALTER TABLE ... ALTER COLUMN ... SET GENERATED /
-//! DROP IDENTITY` ([`identity`]). A statement matching none of these forms exactly is left
+//! ([`composite`]) and `ALTER TABLE ... ALTER COLUMN ... SET GENERATED / DROP IDENTITY /
+//! DROP EXPRESSION` ([`identity`]). A statement matching none of these forms exactly is left
 //! to the parse error.
 //!
 //! [`schema_move`]: super::schema_move
@@ -14,7 +14,7 @@ use super::composite::{add_attribute, rename_attribute};
 use super::dispatch::skip;
 use super::domain::{alter_domain, create_domain_rewritten};
 use super::fallback::Words;
-use super::identity::{drop_identity, set_generated};
+use super::identity::{drop_expression, drop_identity, set_generated};
 use super::schema_move::{rename_sequence, set_type_schema};
 use super::state::{PgState, Relation, Stmt};
 use crate::catalog::{Identity, ObjectName};
@@ -94,6 +94,7 @@ fn data_type_at_end(words: &Words) -> Option<DataType> {
 enum TableAction {
     SetGenerated(String, Identity),
     DropIdentity(String, bool),
+    DropExpression(String, bool),
 }
 
 fn table_action(words: &mut Words) -> Option<TableAction> {
@@ -106,6 +107,8 @@ fn table_action(words: &mut Words) -> Option<TableAction> {
             TableAction::SetGenerated(column, Identity::ByDefault)
         } else if words.eat(&["DROP", "IDENTITY"]) {
             TableAction::DropIdentity(column, words.eat(&["IF", "EXISTS"]))
+        } else if words.eat(&["DROP", "EXPRESSION"]) {
+            TableAction::DropExpression(column, words.eat(&["IF", "EXISTS"]))
         } else {
             return None;
         }
@@ -130,6 +133,12 @@ fn apply_table_action(
         TableAction::SetGenerated(column, identity) => {
             let Some(table) = resolve_table(state, parts, if_exists, stmt)? else { return Ok(missing(report)) };
             set_generated(state, &table, &column, identity, stmt)?;
+        }
+        TableAction::DropExpression(column, column_if_exists) => {
+            let Some(table) = resolve_table(state, parts, if_exists, stmt)? else { return Ok(missing(report)) };
+            if !drop_expression(state, &table, &column, column_if_exists, stmt)? {
+                skip(report, stmt, format!("DROP EXPRESSION IF EXISTS (column \"{column}\" is not generated)"));
+            }
         }
         TableAction::DropIdentity(column, column_if_exists) => {
             let Some(table) = resolve_table(state, parts, if_exists, stmt)? else { return Ok(missing(report)) };

@@ -1,6 +1,8 @@
-//! Identity columns changed after creation: `ALTER COLUMN ... ADD GENERATED ... AS IDENTITY`
-//! (which creates the owned sequence), `SET GENERATED { ALWAYS | BY DEFAULT }` and
-//! `DROP IDENTITY [IF EXISTS]` (which drops it), with Postgres's checks and messages.
+//! Identity and generated columns changed after creation: `ALTER COLUMN ... ADD GENERATED
+//! ... AS IDENTITY` (which creates the owned sequence), `SET GENERATED { ALWAYS | BY
+//! DEFAULT }`, `DROP IDENTITY [IF EXISTS]` (which drops it) and `DROP EXPRESSION [IF
+//! EXISTS]` (a stored generated column becomes a plain one), with Postgres's checks and
+//! messages.
 
 use super::create_table::{is_integer_type, owned_sequence};
 use super::state::{PgState, Stmt};
@@ -83,6 +85,27 @@ pub fn drop_identity(state: &mut PgState, table: &ObjectName, name: &str, if_exi
     Ok(true)
 }
 
+/// `DROP EXPRESSION [IF EXISTS]`; `false` when the column is not generated and `IF EXISTS`
+/// was written.
+pub fn drop_expression(state: &mut PgState, table: &ObjectName, name: &str, if_exists: bool, stmt: &Stmt) -> Result<bool, ReplayError> {
+    if column_checked(state, table, name, stmt)?.generated.is_none() {
+        if if_exists {
+            return Ok(false);
+        }
+        return Err(stmt.reject(format!(
+            "column \"{name}\" of relation \"{}\" is not a stored generated column",
+            table.name
+        )));
+    }
+    let entry = state.table_mut(table);
+    if let Some(column) = entry.column_mut(name) {
+        column.generated = None;
+        column.provenance.touch(stmt.at);
+    }
+    entry.provenance.touch(stmt.at);
+    Ok(true)
+}
+
 fn set_identity(state: &mut PgState, table: &ObjectName, name: &str, identity: Option<Identity>, stmt: &Stmt) {
     let entry = state.table_mut(table);
     if let Some(column) = entry.column_mut(name) {
@@ -123,6 +146,18 @@ mod tests {
         assert_eq!(names, ["t_a_seq"]);
         let sequence = &catalog.sequences[&ObjectName::new("public", "t_a_seq")];
         assert_eq!((sequence.start, sequence.data_type.as_str()), (7, "integer"));
+    }
+
+    #[test]
+    fn generated_expression_dropped() {
+        let catalog = replay(
+            "CREATE TABLE g (a int, d int GENERATED ALWAYS AS (a * 2) STORED);\n\
+             ALTER TABLE g ALTER COLUMN d DROP EXPRESSION;\nALTER TABLE g ALTER COLUMN d DROP EXPRESSION IF EXISTS;",
+        )
+        .unwrap();
+        assert_eq!(catalog.tables[&ObjectName::new("public", "g")].columns[1].generated, None);
+        let error = replay("CREATE TABLE g (a int);\nALTER TABLE g ALTER COLUMN a DROP EXPRESSION;").unwrap_err();
+        assert_eq!(error.message, "column \"a\" of relation \"g\" is not a stored generated column");
     }
 
     #[test]
