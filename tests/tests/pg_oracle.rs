@@ -102,22 +102,57 @@ fn same_rejection(
     }
 }
 
+/// Scripts on which the replay is known to disagree with Postgres, each with the reason, from
+/// `tests/oracle/postgres/known-gaps.txt` (`<script file name>  # reason`). The README lists
+/// them as limits. A listed script that starts agreeing fails the test, so the list only
+/// shrinks.
+fn known_gaps() -> Vec<(String, String)> {
+    let path = oracle_dir().join("known-gaps.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| match line.split_once('#') {
+            Some((name, reason)) => (name.trim().to_string(), reason.trim().to_string()),
+            None => (line.to_string(), String::new()),
+        })
+        .collect()
+}
+
 #[test]
 fn replay_agrees_with_postgres_on_every_oracle_script() {
     let Some(pg) = cluster() else { return };
     let scripts = scripts();
     assert!(scripts.len() >= 60, "expected at least 60 oracle scripts, found {}", scripts.len());
+    let gaps = known_gaps();
+    for (name, reason) in &gaps {
+        assert!(!reason.is_empty(), "known gap `{name}` needs a reason after `#`");
+        assert!(scripts.iter().any(|s| s.name.ends_with(name.as_str())), "known gap `{name}` names no oracle script");
+    }
+    let is_known_gap = |script: &MigrationFile| gaps.iter().any(|(name, _)| script.name.ends_with(name.as_str()));
     let mut disagreements = Vec::new();
+    let mut fixed_gaps = Vec::new();
+    let mut known = 0;
     for script in &scripts {
-        match check_script(pg, script) {
-            Ok(()) => eprintln!("agree   {}", script.name),
-            Err(why) => {
+        match (check_script(pg, script), is_known_gap(script)) {
+            (Ok(()), false) => eprintln!("agree   {}", script.name),
+            (Ok(()), true) => fixed_gaps.push(script.name.clone()),
+            (Err(why), true) => {
+                known += 1;
+                eprintln!("known   {}: {why}", script.name);
+            }
+            (Err(why), false) => {
                 eprintln!("differ  {}", script.name);
                 disagreements.push(format!("{}: {why}", script.name));
             }
         }
     }
-    eprintln!("{} of {} oracle scripts agree", scripts.len() - disagreements.len(), scripts.len());
+    eprintln!(
+        "{} of {} oracle scripts agree, {} known gaps",
+        scripts.len() - disagreements.len() - known,
+        scripts.len(),
+        known
+    );
     assert!(
         disagreements.is_empty(),
         "{} of {} oracle scripts disagree:\n\n{}",
@@ -125,4 +160,5 @@ fn replay_agrees_with_postgres_on_every_oracle_script() {
         scripts.len(),
         disagreements.join("\n\n")
     );
+    assert!(fixed_gaps.is_empty(), "known gaps now agree, remove them from known-gaps.txt: {fixed_gaps:?}");
 }
