@@ -3,16 +3,15 @@
 //! `myschema.mood`). Shared by the Postgres replay and live introspection, so both sides of
 //! a comparison classify types the same way.
 
-use super::{EnumType, LogicalType, ObjectName};
-use std::collections::BTreeMap;
+use super::{Catalog, LogicalType, ObjectName};
 
-/// The logical type of `formatted` (a `format_type` string). Names of enum types found in
-/// `enums` (bare names are looked up in `public`) become [`LogicalType::Enum`]; any other
-/// unknown name is [`LogicalType::Other`].
-pub fn logical_type(formatted: &str, enums: &BTreeMap<ObjectName, EnumType>) -> LogicalType {
+/// The logical type of `formatted` (a `format_type` string) in `catalog`. Enum types of the
+/// catalog (bare names are looked up in `public`) become [`LogicalType::Enum`], domains take
+/// their base type's meaning; any other unknown name is [`LogicalType::Other`].
+pub fn logical_type(formatted: &str, catalog: &Catalog) -> LogicalType {
     let formatted = formatted.trim();
     if let Some(element) = formatted.strip_suffix("[]") {
-        return LogicalType::Array { element: Box::new(logical_type(element, enums)) };
+        return LogicalType::Array { element: Box::new(logical_type(element, catalog)) };
     }
     let (base, modifiers) = split_modifiers(formatted);
     let first = modifiers.first().copied();
@@ -23,7 +22,7 @@ pub fn logical_type(formatted: &str, enums: &BTreeMap<ObjectName, EnumType>) -> 
         "numeric" => LogicalType::Decimal { precision: first, scale: first.map(|_| modifiers.get(1).copied().unwrap_or(0)) },
         "real" => LogicalType::Float { bytes: 4 },
         "double precision" => LogicalType::Float { bytes: 8 },
-        "text" => LogicalType::Text { max_len: None, fixed: false },
+        "text" | "name" => LogicalType::Text { max_len: None, fixed: false },
         "character varying" => LogicalType::Text { max_len: first, fixed: false },
         "character" => LogicalType::Text { max_len: first, fixed: true },
         "bpchar" => LogicalType::Text { max_len: None, fixed: true },
@@ -38,10 +37,16 @@ pub fn logical_type(formatted: &str, enums: &BTreeMap<ObjectName, EnumType>) -> 
         "jsonb" => LogicalType::Json { binary: true },
         "bytea" => LogicalType::Bytes { max_len: None },
         _ if base == "interval" || base.starts_with("interval ") => LogicalType::Interval,
-        _ => match enums.get(&object_name(formatted)) {
-            Some(found) => LogicalType::Enum { name: formatted.to_string(), labels: found.labels.clone() },
-            None => LogicalType::Other { name: formatted.to_string() },
-        },
+        _ => {
+            let name = object_name(formatted);
+            if let Some(found) = catalog.enums.get(&name) {
+                LogicalType::Enum { name: formatted.to_string(), labels: found.labels.clone() }
+            } else if let Some(domain) = catalog.domains.get(&name) {
+                logical_type(&domain.base_type, catalog)
+            } else {
+                LogicalType::Other { name: formatted.to_string() }
+            }
+        }
     }
 }
 
@@ -95,10 +100,10 @@ fn object_name(formatted: &str) -> ObjectName {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Provenance;
+    use crate::catalog::{Domain, Engine, EnumType, Provenance};
 
-    fn no_enums() -> BTreeMap<ObjectName, EnumType> {
-        BTreeMap::new()
+    fn no_enums() -> Catalog {
+        Catalog::new(Engine::Postgres)
     }
 
     #[test]
@@ -121,7 +126,7 @@ mod tests {
     fn maps_arrays_enums_and_unknown_names() {
         let mut enums = no_enums();
         let name = ObjectName::new("app", "Mood");
-        enums.insert(name.clone(), EnumType { name, labels: vec!["ok".into()], provenance: Provenance::default() });
+        enums.enums.insert(name.clone(), EnumType { name, labels: vec!["ok".into()], provenance: Provenance::default() });
         assert_eq!(
             logical_type("text[]", &enums),
             LogicalType::Array { element: Box::new(LogicalType::Text { max_len: None, fixed: false }) }
@@ -132,5 +137,17 @@ mod tests {
         );
         assert_eq!(logical_type("ltree", &enums), LogicalType::Other { name: "ltree".into() });
         assert_eq!(logical_type("semver_triple", &enums), LogicalType::Other { name: "semver_triple".into() });
+    }
+
+    #[test]
+    fn domains_mean_their_base_type() {
+        let mut catalog = no_enums();
+        let name = ObjectName::new("public", "price");
+        catalog.domains.insert(
+            name.clone(),
+            Domain { name, base_type: "numeric(10,2)".into(), not_null: false, default: None, checks: Vec::new(), provenance: Provenance::default() },
+        );
+        assert_eq!(logical_type("price", &catalog), LogicalType::Decimal { precision: Some(10), scale: Some(2) });
+        assert_eq!(logical_type("name", &catalog), LogicalType::Text { max_len: None, fixed: false });
     }
 }

@@ -26,7 +26,8 @@ mod query;
 mod relations;
 mod types;
 
-use crate::catalog::{Catalog, Engine};
+use crate::catalog::pg_types::logical_type;
+use crate::catalog::{Catalog, Engine, LogicalType};
 use postgres::{GenericClient, Transaction};
 use std::time::Duration;
 
@@ -40,7 +41,7 @@ pub fn introspect(client: &mut impl GenericClient) -> Result<Catalog, LiveError>
     catalog.extensions = objects::extensions(client)?;
     catalog.functions = objects::functions(client)?;
     catalog.enums = types::enums(client)?;
-    let mut relations = relations::read(client, &catalog.enums)?;
+    let mut relations = relations::read(client)?;
     let domain_checks = constraints::attach(client, &mut relations)?;
     catalog.domains = types::domains(client, &domain_checks)?;
     catalog.sequences = types::sequences(client)?;
@@ -48,7 +49,23 @@ pub fn introspect(client: &mut impl GenericClient) -> Result<Catalog, LiveError>
     catalog.views = relations.views.into_values().map(|v| (v.name.clone(), v)).collect();
     catalog.composite_types =
         relations.composite_types.into_values().map(|c| (c.name.clone(), c)).collect();
+    assign_logical_types(&mut catalog);
     Ok(catalog)
+}
+
+/// Gives every column its cross-engine meaning, once the enums and domains it may name are
+/// known (the same mapping the Postgres replay uses).
+fn assign_logical_types(catalog: &mut Catalog) {
+    let logical: Vec<Vec<LogicalType>> = catalog
+        .tables
+        .values()
+        .map(|t| t.columns.iter().map(|c| logical_type(&c.ty.engine, catalog)).collect())
+        .collect();
+    for (table, types) in catalog.tables.values_mut().zip(logical) {
+        for (column, logical) in table.columns.iter_mut().zip(types) {
+            column.ty.logical = logical;
+        }
+    }
 }
 
 /// Starts a read-only transaction whose statements are cancelled after `statement_timeout`

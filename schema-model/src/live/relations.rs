@@ -2,13 +2,12 @@
 //! the relations and one for every column of all of them.
 
 use super::query::{get, live_location, live_provenance, not_extension_owned, rows, LiveError, BOOKKEEPING_TABLES, USER_SCHEMA};
-use crate::catalog::pg_types::logical_type;
 use crate::catalog::{
-    Column, ColumnType, CompositeAttribute, CompositeType, EnumType, Identity, ObjectName, Table,
+    Column, ColumnType, CompositeAttribute, CompositeType, Identity, LogicalType, ObjectName, Table,
     TableKind, View, ViewColumn,
 };
 use postgres::GenericClient;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Every user relation, keyed by its oid so constraints and indexes can be attached.
 #[derive(Default)]
@@ -19,10 +18,7 @@ pub(super) struct Relations {
 }
 
 /// Reads the relations and their columns.
-pub(super) fn read(
-    client: &mut impl GenericClient,
-    enums: &BTreeMap<ObjectName, EnumType>,
-) -> Result<Relations, LiveError> {
+pub(super) fn read(client: &mut impl GenericClient) -> Result<Relations, LiveError> {
     let mut relations = Relations::default();
     let sql = format!(
         "SELECT c.oid, n.nspname::text, c.relname::text, c.relkind::text, \
@@ -67,16 +63,12 @@ pub(super) fn read(
             }
         }
     }
-    read_columns(client, enums, &mut relations)?;
+    read_columns(client, &mut relations)?;
     Ok(relations)
 }
 
 /// Reads every column of every user relation, in `attnum` order, into its relation.
-fn read_columns(
-    client: &mut impl GenericClient,
-    enums: &BTreeMap<ObjectName, EnumType>,
-    relations: &mut Relations,
-) -> Result<(), LiveError> {
+fn read_columns(client: &mut impl GenericClient, relations: &mut Relations) -> Result<(), LiveError> {
     let sql = format!(
         "SELECT a.attrelid, a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod), \
                 a.attnotnull, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), \
@@ -102,7 +94,8 @@ fn read_columns(
             let expression: Option<String> = get(&row, 4, WHAT)?;
             let identity: String = get(&row, 5, WHAT)?;
             let generated: String = get(&row, 6, WHAT)?;
-            let logical = logical_type(&ty, enums);
+            // The meaning needs the catalog's enums and domains: `introspect` fills it in.
+            let logical = LogicalType::Other { name: ty.clone() };
             let mut column = Column::new(name, ColumnType { engine: ty, logical, enforced: true }, &live_location());
             column.not_null = get(&row, 3, WHAT)?;
             column.identity = match identity.as_str() {

@@ -4,7 +4,7 @@
 
 use super::names::quote_ident;
 use super::state::PgState;
-use crate::catalog::{LogicalType, ObjectName};
+use crate::catalog::LogicalType;
 use sqlparser::ast::{
     ArrayElemTypeDef, CharacterLength, DataType, ExactNumberInfo, ObjectName as SqlName,
     TimezoneInfo,
@@ -315,45 +315,9 @@ pub fn extension_provides(extensions: &[crate::catalog::Extension], schema: &str
     })
 }
 
-/// The cross-engine meaning of a stored type.
+/// The cross-engine meaning of a stored type (the mapping shared with live introspection).
 pub fn logical(state: &PgState, ty: &PgType) -> LogicalType {
-    if ty.array {
-        return LogicalType::Array { element: Box::new(logical(state, &ty.element())) };
-    }
-    if let Some(schema) = &ty.schema {
-        let name = ObjectName::new(schema.clone(), ty.name.clone());
-        if let Some(e) = state.catalog.enums.get(&name) {
-            return LogicalType::Enum { name: ty.format(), labels: e.labels.clone() };
-        }
-        if let Some(d) = state.catalog.domains.get(&name) {
-            return logical(state, &PgType::parse_formatted(&d.base_type));
-        }
-        return LogicalType::Other { name: ty.format() };
-    }
-    let first = ty.mods.first().copied();
-    match ty.name.as_str() {
-        "smallint" => LogicalType::Integer { bytes: 2, unsigned: false },
-        "integer" => LogicalType::Integer { bytes: 4, unsigned: false },
-        "bigint" => LogicalType::Integer { bytes: 8, unsigned: false },
-        "numeric" => LogicalType::Decimal { precision: first, scale: ty.mods.get(1).copied() },
-        "real" => LogicalType::Float { bytes: 4 },
-        "double precision" => LogicalType::Float { bytes: 8 },
-        "text" | "name" => LogicalType::Text { max_len: None, fixed: false },
-        "character varying" => LogicalType::Text { max_len: first, fixed: false },
-        "character" => LogicalType::Text { max_len: first, fixed: true },
-        "boolean" => LogicalType::Boolean,
-        "date" => LogicalType::Date,
-        "time without time zone" => LogicalType::Time { tz: false },
-        "time with time zone" => LogicalType::Time { tz: true },
-        "timestamp without time zone" => LogicalType::Timestamp { tz: false },
-        "timestamp with time zone" => LogicalType::Timestamp { tz: true },
-        "interval" => LogicalType::Interval,
-        "uuid" => LogicalType::Uuid,
-        "json" => LogicalType::Json { binary: false },
-        "jsonb" => LogicalType::Json { binary: true },
-        "bytea" => LogicalType::Bytes { max_len: None },
-        _ => LogicalType::Other { name: ty.format() },
-    }
+    crate::catalog::pg_types::logical_type(&ty.format(), &state.catalog)
 }
 
 #[cfg(test)]
