@@ -70,6 +70,13 @@ pub(super) fn compare_columns(table: &str, present: &[(&str, &Table)], out: &mut
     }
 }
 
+/// Whether a printed default is the NULL literal (`NULL`, MariaDB's `NULL`, `NULL::text`),
+/// which gives the same value as no default at all.
+fn is_null_literal(default: &str) -> bool {
+    let value = default.split("::").next().unwrap_or(default).trim();
+    value.eq_ignore_ascii_case("null")
+}
+
 /// The sides of a type difference, when some pair of tracks has incompatible types.
 fn type_difference(with: &[(&str, &Column)]) -> Option<Vec<Side>> {
     let clash = with
@@ -89,7 +96,7 @@ fn type_difference(with: &[(&str, &Column)]) -> Option<Vec<Side>> {
 /// What a column gets when an INSERT leaves it out, when anything: its default, an identity,
 /// a generated expression, a rowid alias or auto-increment.
 fn value_when_omitted(c: &Column) -> Option<String> {
-    if let Some(default) = &c.default {
+    if let Some(default) = c.default.as_deref().filter(|d| !is_null_literal(d)) {
         Some(format!("DEFAULT {default}"))
     } else if let Some(identity) = c.identity {
         Some(format!("identity ({identity:?})"))
@@ -175,5 +182,15 @@ mod tests {
         assert_eq!(diffs[0].kind, DifferenceKind::Default);
         assert_eq!(diffs[0].sides[0].value, "DEFAULT 'new'::text");
         assert_eq!(diffs[0].sides[1].value, "no default");
+    }
+
+    #[test]
+    fn a_null_default_is_no_default() {
+        let mut null_default = column("state", text(), false, "a.sql", 2);
+        null_default.default = Some("NULL::text".into());
+        let a = catalog(vec![table("t", "a.sql", 1, vec![null_default])]);
+        let b = catalog(vec![table("t", "b.sql", 1, vec![column("state", text(), false, "b.sql", 2)])]);
+        let diffs = check(&[TrackCatalog { name: "a", catalog: &a }, TrackCatalog { name: "b", catalog: &b }]);
+        assert!(diffs.is_empty(), "{diffs:?}");
     }
 }
