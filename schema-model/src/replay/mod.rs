@@ -64,3 +64,40 @@ pub fn split_file(engine: Engine, file: &MigrationFile) -> Result<Vec<SourceStat
         ReplayError::new(ReplayErrorKind::Source, e.location, e.message, line_text)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> MigrationFile {
+        MigrationFile { name: "m.sql".to_string(), text: text.to_string() }
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_change_nothing() {
+        for engine in [Engine::Postgres, Engine::Sqlite, Engine::Mysql] {
+            let replayed = replay_files(engine, &[file(""), file("-- nothing\n")]).unwrap();
+            assert!(replayed.catalog.tables.is_empty());
+            assert_eq!(replayed.report.applied, 0);
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_statement_is_listed_not_lost() {
+        let values: Vec<String> = (0..600_000).map(|i| format!("({i})")).collect();
+        let text = format!("CREATE TABLE t (x integer);\nINSERT INTO t VALUES {};\n", values.join(","));
+        assert!(text.len() > 5_000_000);
+        let replayed = replay_files(Engine::Postgres, &[file(&text)]).unwrap();
+        assert!(replayed.catalog.find_table("t").is_some());
+        assert_eq!(replayed.report.skipped.len(), 1);
+        assert_eq!(replayed.report.skipped[0].location.line, 2);
+    }
+
+    #[test]
+    fn an_unterminated_dollar_quote_is_an_error_at_its_start() {
+        let err = replay_files(Engine::Postgres, &[file("SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1;")])
+            .unwrap_err();
+        assert_eq!(err.kind, ReplayErrorKind::Source);
+        assert_eq!((err.location.line, err.location.column), (2, 36));
+    }
+}
