@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
-# Cost of #[table]: `cargo check` of a generated crate with 500 #[table] structs against
-# two tracks (50 tables x 12 columns each), compared with the same crate without the
-# attribute, plus the time to load the schema model the macros parse once per process.
+# Cost of the macros: `cargo check` of a generated crate against two tracks (50 tables x 12
+# columns each), compared with the same crate without the macros, plus the time to load the
+# schema model the macros parse once per process.
 #
-#   scripts/bench-table-macro.sh [STRUCTS] [RUNS]
+#   scripts/bench-macros.sh table [ITEMS] [RUNS]   ITEMS #[table] structs vs plain structs
+#                                                  (default 500; goal < 15% extra)
+#   scripts/bench-macros.sh query [ITEMS] [RUNS]   ITEMS query!("...") constants vs plain
+#                                                  string literals (default 1000; goal < 20%)
 #
-# Prints the median check time of each variant and the overhead; the goal is < 15%.
+# Prints the median check time of each variant and the overhead.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-structs="${1:-500}"
-runs="${2:-5}"
+mode="${1:-table}"
+case "$mode" in
+  table) structs="${2:-500}" ;;
+  query) structs="${2:-1000}" ;;
+  *) echo "usage: $0 table|query [ITEMS] [RUNS]" >&2; exit 2 ;;
+esac
+runs="${3:-5}"
 tables=50
 columns=12
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$root/target/bench-table-macro}"
+export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$root/target/bench-macros}"
 
 write_schema() { # $1: file
   for t in $(seq 0 $((tables - 1))); do
@@ -42,6 +50,16 @@ write_struct() { # $1: index, $2: attribute line or empty
     esac
   done
   printf '}\n\n'
+}
+
+write_query() { # $1: index, $2: "with" or "without"
+  local t=$(($1 % tables)) sql
+  sql="SELECT id, c1, c2 FROM t$t WHERE c3 = \$1 AND c$(( ($1 % (columns - 1)) + 1 )) IS NOT NULL ORDER BY id"
+  if [ "$2" = with ]; then
+    printf 'pub const Q%d: &str = query!("%s");\n' "$1" "$sql"
+  else
+    printf 'pub const Q%d: &str = "%s";\n' "$1" "$sql"
+  fi
 }
 
 make_crate() { # $1: dir, $2: "with" or "without"
@@ -74,9 +92,11 @@ TOML
   cp "$dir/migrations/0001_init.sql" "$dir/schema.sql"
   {
     echo '#![allow(dead_code)]'
-    [ "$2" = with ] && echo 'use schema_macros::table;'
+    [ "$2" = with ] && echo "use schema_macros::$mode;"
     for i in $(seq 0 $((structs - 1))); do
-      if [ "$2" = with ]; then write_struct "$i" "#[table(\"t$((i % tables))\")]"; else write_struct "$i" ""; fi
+      if [ "$mode" = query ]; then write_query "$i" "$2"
+      elif [ "$2" = with ]; then write_struct "$i" "#[table(\"t$((i % tables))\")]"
+      else write_struct "$i" ""; fi
     done
     echo 'fn main() {}'
   } > "$dir/src/main.rs"
@@ -130,8 +150,8 @@ fn main() {
 RS
 load=$(cargo run --offline --quiet --manifest-path "$work/load/Cargo.toml" -- "$model")
 
-echo "structs: $structs (#[table] against 2 tracks of $tables tables x $columns columns)"
-echo "cargo check with #[table]:    ${with}s (median of $runs)"
+echo "items: $structs $mode macros against 2 tracks of $tables tables x $columns columns"
+echo "cargo check with the macros:  ${with}s (median of $runs)"
 echo "cargo check without:          ${without}s (median of $runs)"
-echo "overhead:                     ${overhead}% (goal < 15%)"
+echo "overhead:                     ${overhead}%"
 echo "model load (once per process): $load"
