@@ -27,6 +27,7 @@ pub mod query;
 pub mod replay;
 pub mod risk;
 pub mod source;
+mod sql_ast;
 
 pub use catalog::{Catalog, Column, Engine, Index, Location, ObjectName, Provenance, Table};
 pub use error::{ReplayError, ReplayReport, SkippedStatement};

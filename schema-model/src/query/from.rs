@@ -5,9 +5,10 @@ use super::diagnostic::{closest_names, QueryErrorKind};
 use super::resolve::{Env, Resolver};
 use super::rules::Rules;
 use super::scope::{ColumnSet, Relation, Scope};
+use crate::sql_ast::join_constraint;
 use crate::catalog::Engine;
 use sqlparser::ast::{
-    Ident, JoinConstraint, JoinOperator, ObjectName, TableAlias, TableFactor, TableWithJoins,
+    Ident, JoinConstraint, ObjectName, TableAlias, TableFactor, TableWithJoins,
 };
 
 /// Relations visible to a LATERAL item: earlier FROM items, then the left side of its join.
@@ -272,31 +273,6 @@ fn merge_join(rules: Rules, left: Vec<Relation>, right: Vec<Relation>, merged: V
     relations
 }
 
-fn join_constraint(operator: &JoinOperator) -> Option<&JoinConstraint> {
-    match operator {
-        JoinOperator::Join(c)
-        | JoinOperator::Inner(c)
-        | JoinOperator::Left(c)
-        | JoinOperator::LeftOuter(c)
-        | JoinOperator::Right(c)
-        | JoinOperator::RightOuter(c)
-        | JoinOperator::FullOuter(c)
-        | JoinOperator::CrossJoin(c)
-        | JoinOperator::Semi(c)
-        | JoinOperator::LeftSemi(c)
-        | JoinOperator::RightSemi(c)
-        | JoinOperator::Anti(c)
-        | JoinOperator::LeftAnti(c)
-        | JoinOperator::RightAnti(c)
-        | JoinOperator::StraightJoin(c)
-        | JoinOperator::AsOf { constraint: c, .. } => Some(c),
-        JoinOperator::CrossApply
-        | JoinOperator::OuterApply
-        | JoinOperator::ArrayJoin
-        | JoinOperator::LeftArrayJoin
-        | JoinOperator::InnerArrayJoin => None,
-    }
-}
 
 /// The alias of a table factor the resolver does not look into.
 fn table_factor_alias(factor: &TableFactor) -> Option<&TableAlias> {

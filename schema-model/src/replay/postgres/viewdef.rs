@@ -9,6 +9,7 @@ use super::constraints::relation_text;
 use super::expr::{condition, deparse_pretty, expression, Scope, TExpr};
 use super::names::quote_ident;
 use super::state::PgState;
+use crate::sql_ast::join_constraint;
 use crate::catalog::ObjectName;
 use sqlparser::ast::{GroupByExpr, JoinConstraint, JoinOperator, Query, Select, SetExpr};
 
@@ -97,20 +98,6 @@ fn plain_select(select: &Select) -> bool {
         && select.named_window.is_empty()
         && select.qualify.is_none()
         && select.sort_by.is_empty()
-}
-
-fn join_constraint(operator: &JoinOperator) -> Option<&JoinConstraint> {
-    match operator {
-        JoinOperator::Join(c)
-        | JoinOperator::Inner(c)
-        | JoinOperator::Left(c)
-        | JoinOperator::LeftOuter(c)
-        | JoinOperator::Right(c)
-        | JoinOperator::RightOuter(c)
-        | JoinOperator::FullOuter(c)
-        | JoinOperator::CrossJoin(c) => Some(c),
-        _ => None,
-    }
 }
 
 /// A FROM item: the relation, and its alias when it has one.

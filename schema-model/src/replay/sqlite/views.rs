@@ -8,9 +8,10 @@ use super::table_def::DefError;
 use super::tokens::{byte_offset, Tokens};
 use super::types::{affinity, Affinity};
 use super::SqliteReplay;
+use crate::sql_ast::join_constraint;
 use crate::catalog::{Catalog, ViewColumn};
 use sqlparser::ast::{
-    Expr, JoinConstraint, JoinOperator, ObjectName as SqlName, Query, Select, SelectItem,
+    Expr, JoinConstraint, ObjectName as SqlName, Query, Select, SelectItem,
     SelectItemQualifiedWildcardKind, SetExpr, Spanned, Statement as SqlStatement, TableFactor,
 };
 use sqlparser::dialect::SQLiteDialect;
@@ -239,21 +240,6 @@ fn sources(scope: &Scope, select: &Select, sql: &str) -> Result<Vec<Source>, Str
         }
     }
     Ok(out)
-}
-
-/// The constraint of a join, for the joins that have one.
-fn join_constraint(operator: &JoinOperator) -> Option<&JoinConstraint> {
-    match operator {
-        JoinOperator::Join(c)
-        | JoinOperator::Inner(c)
-        | JoinOperator::Left(c)
-        | JoinOperator::LeftOuter(c)
-        | JoinOperator::Right(c)
-        | JoinOperator::RightOuter(c)
-        | JoinOperator::FullOuter(c)
-        | JoinOperator::CrossJoin(c) => Some(c),
-        _ => None,
-    }
 }
 
 /// Columns of a common table expression, table (declared types) or view, by name.
