@@ -15,6 +15,7 @@
 //! When the server binaries are missing the tests print a loud `*** SKIPPED` line and pass,
 //! except when the environment variable `CI` is set: then they fail.
 
+use postgres::error::SqlState;
 use postgres::{Client, NoTls};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,9 @@ pub const SUPERUSER: &str = "postgres";
 /// connections (`client_encoding` is always UTF8 with the `postgres` crate).
 const SESSION_OPTIONS: &str = "-c TimeZone=UTC -c DateStyle=ISO,MDY";
 
+/// How long database creation waits for other sessions to leave `template1`.
+const TEMPLATE_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// How long the server may take to accept connections after it was started.
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -44,7 +48,7 @@ const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 /// Arguments: postgres binary, data folder, cluster folder (socket and log), port.
 const SUPERVISOR_SCRIPT: &str = r#"
 "$1" -D "$2" -k "$3" -p "$4" -c listen_addresses=127.0.0.1 \
-    -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off \
     >"$3/server.log" 2>&1 &
 server=$!
 read _unused
@@ -161,16 +165,28 @@ impl Cluster {
     fn connect_as_superuser(&self, database: &str) -> Client {
         self.config(database)
             .connect(NoTls)
-            .unwrap_or_else(|e| panic!("cannot connect to the test cluster database {database}: {e}"))
+            .unwrap_or_else(|e| panic!("cannot connect to the test cluster database {database}: {}", describe(&e)))
     }
 
     /// A new, empty database (a copy of `template1`, so it holds only `plpgsql`).
+    ///
+    /// Postgres refuses to copy a template while any other session is connected to it
+    /// (SQLSTATE 55006). Autovacuum is off in this cluster and no test connects to
+    /// `template1`, but the refusal is retried for a while rather than failing a test on it.
     pub fn fresh_database(&'static self) -> Database {
         let name = format!("test_{}", self.next_database.fetch_add(1, Ordering::Relaxed));
-        self.admin()
-            .batch_execute(&format!("CREATE DATABASE {name} STRATEGY = FILE_COPY"))
-            .unwrap_or_else(|e| panic!("cannot create database {name}: {e}"));
-        Database { cluster: self, name }
+        let sql = format!("CREATE DATABASE {name} STRATEGY = FILE_COPY");
+        let started = Instant::now();
+        let mut admin = self.admin();
+        loop {
+            match admin.batch_execute(&sql) {
+                Ok(()) => return Database { cluster: self, name },
+                Err(e) if e.code() == Some(&SqlState::OBJECT_IN_USE) && started.elapsed() < TEMPLATE_BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                Err(e) => panic!("cannot create database {name}: {}", describe(&e)),
+            }
+        }
     }
 
     /// Creates a login role that authenticates with `password` (SCRAM), for tests that need a
@@ -183,7 +199,7 @@ impl Cluster {
         );
         self.admin()
             .batch_execute(&sql)
-            .unwrap_or_else(|e| panic!("cannot create role {role}: {e}"));
+            .unwrap_or_else(|e| panic!("cannot create role {role}: {}", describe(&e)));
     }
 
     /// The TCP port the server listens on (on `127.0.0.1`).
@@ -196,7 +212,7 @@ impl Cluster {
         self.admin()
             .query_one("SHOW server_version", &[])
             .map(|row| row.get(0))
-            .unwrap_or_else(|e| panic!("cannot read server_version: {e}"))
+            .unwrap_or_else(|e| panic!("cannot read server_version: {}", describe(&e)))
     }
 }
 
@@ -227,6 +243,18 @@ impl Database {
             self.cluster.port,
             self.name
         )
+    }
+}
+
+/// The server's whole message (with detail) for a database error; `postgres::Error`'s own
+/// `Display` says only "db error".
+pub fn describe(error: &postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{} ({detail}) [SQLSTATE {}]", db.message(), db.code().code()),
+            None => format!("{} [SQLSTATE {}]", db.message(), db.code().code()),
+        },
+        None => error.to_string(),
     }
 }
 

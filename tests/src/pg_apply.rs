@@ -46,7 +46,7 @@ pub fn apply_corpus_set(db: &Database, set: &CorpusSet) -> Result<(), StatementF
     if set.set["harness"].as_str() == Some("diesel") {
         db.connect()
             .batch_execute(DIESEL_MIGRATIONS_TABLE)
-            .unwrap_or_else(|e| panic!("cannot create diesel's bookkeeping table: {e}"));
+            .unwrap_or_else(|e| panic!("cannot create diesel's bookkeeping table: {}", crate::pg::describe(&e)));
     }
     let session: Vec<String> = set.set["session"]
         .as_array()
@@ -67,7 +67,7 @@ pub fn apply_file(db: &Database, run: &FileRun) -> Result<(), StatementFailure> 
         .unwrap_or_else(|e| panic!("cannot split {}: {e}", run.file.name));
     let mut client = db.connect();
     for statement in run.session {
-        client.batch_execute(statement).unwrap_or_else(|e| panic!("session statement `{statement}` failed: {e}"));
+        client.batch_execute(statement).unwrap_or_else(|e| panic!("session statement `{statement}` failed: {}", crate::pg::describe(&e)));
     }
     if run.transaction {
         client.batch_execute("BEGIN").expect("BEGIN");
