@@ -15,6 +15,7 @@
 //! When the server binaries are missing the tests print a loud `*** SKIPPED` line and pass,
 //! except when the environment variable `CI` is set: then they fail.
 
+use crate::corpus::CorpusSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -50,9 +51,11 @@ pub struct Server {
     next_database: AtomicU32,
 }
 
-/// Why a script failed on the server: the line the client reported and MariaDB's message.
+/// Why a script failed on the server: MariaDB's error number (0 when the client did not
+/// report one), the line the client reported and MariaDB's message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScriptError {
+    pub code: u32,
     pub line: u32,
     pub message: String,
 }
@@ -157,7 +160,7 @@ impl Server {
     /// Runs `sql` in one client session on `database`, stopping at the first error. Returns the
     /// client's output (tab-separated rows, no headers).
     pub fn run(&self, database: Option<&str>, sql: &str) -> Result<String, ScriptError> {
-        let client = find_binary(&["mariadb", "mysql"]).ok_or_else(|| ScriptError { line: 0, message: "no client".into() })?;
+        let client = find_binary(&["mariadb", "mysql"]).ok_or_else(|| ScriptError { code: 0, line: 0, message: "no client".into() })?;
         let mut command = Command::new(client);
         command
             .args(["--no-defaults", "--user=root", "--batch", "--raw", "--skip-column-names"])
@@ -171,16 +174,27 @@ impl Server {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| ScriptError { line: 0, message: format!("cannot run the client: {e}") })?;
+            .map_err(|e| ScriptError { code: 0, line: 0, message: format!("cannot run the client: {e}") })?;
         let mut stdin = child.stdin.take().expect("stdin is piped");
         let input = sql.to_string();
         let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-        let output = child.wait_with_output().map_err(|e| ScriptError { line: 0, message: e.to_string() })?;
+        let output = child.wait_with_output().map_err(|e| ScriptError { code: 0, line: 0, message: e.to_string() })?;
         let _ = writer.join();
         if output.status.success() {
             return Ok(String::from_utf8_lossy(&output.stdout).into_owned());
         }
         Err(parse_client_error(&String::from_utf8_lossy(&output.stderr)))
+    }
+
+    /// Applies a corpus set to `database` as the corpus harness did: each file in a session of
+    /// its own, preceded by the set's session statements. The error names the failing file.
+    pub fn apply_corpus_set(&self, database: &str, set: &CorpusSet) -> Result<(), String> {
+        let session = set.session().text;
+        for file in set.migrations() {
+            self.run(Some(database), &format!("{session}{}", file.text))
+                .map_err(|e| format!("{}: line {}: {}", file.name, e.line, e.message))?;
+        }
+        Ok(())
     }
 
     fn socket(&self) -> PathBuf {
@@ -202,10 +216,16 @@ impl Drop for Server {
     }
 }
 
-/// `ERROR 1146 (42S02) at line 3: Table 'x' doesn't exist` -> line 3 and the message.
+/// `ERROR 1146 (42S02) at line 3: Table 'x' doesn't exist` -> error 1146, line 3 and the
+/// message.
 fn parse_client_error(stderr: &str) -> ScriptError {
     let text = stderr.trim();
     let first = text.lines().find(|l| l.starts_with("ERROR")).unwrap_or(text);
+    let code = first
+        .strip_prefix("ERROR ")
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|digits| digits.parse().ok())
+        .unwrap_or(0);
     let (line, message) = match first.split_once(" at line ") {
         Some((_, rest)) => match rest.split_once(": ") {
             Some((n, message)) => (n.trim().parse().unwrap_or(0), message.to_string()),
@@ -216,7 +236,7 @@ fn parse_client_error(stderr: &str) -> ScriptError {
     // The message continues on the following lines when it holds newlines.
     let rest: Vec<&str> = text.lines().skip_while(|l| *l != first).skip(1).collect();
     let message = if rest.is_empty() { message } else { format!("{message}\n{}", rest.join("\n")) };
-    ScriptError { line, message }
+    ScriptError { code, line, message }
 }
 
 #[cfg(test)]
@@ -226,6 +246,6 @@ mod tests {
     #[test]
     fn client_errors_are_parsed() {
         let e = parse_client_error("ERROR 1146 (42S02) at line 3: Table 'x.nope' doesn't exist\n");
-        assert_eq!(e, ScriptError { line: 3, message: "Table 'x.nope' doesn't exist".into() });
+        assert_eq!(e, ScriptError { code: 1146, line: 3, message: "Table 'x.nope' doesn't exist".into() });
     }
 }

@@ -4,13 +4,13 @@
 //! corpus set `<set>`. The set's migrations are replayed (the catalog the macros see) and
 //! also applied to the real engine; a set whose replay fails is reported and fails the test,
 //! after the other sets were compared; then each query is prepared by the engine (Postgres
-//! `Parse`, SQLite `prepare`) and checked by [`check_query`]:
+//! `Parse`, SQLite `prepare`, MariaDB `PREPARE ... FROM`) and checked by [`check_query`]:
 //!
 //! * a query the engine accepts must produce no diagnostic (a *false error* otherwise);
 //! * a query the engine rejects for an undefined table, undefined column or ambiguous column
 //!   (SQLSTATE 42P01 / 42703 / 42702; SQLite `no such table`, `no such column`,
-//!   `has no column named`, `ambiguous column name`) must produce a diagnostic of that class
-//!   (a *miss* when it produces none).
+//!   `has no column named`, `ambiguous column name`; MariaDB errors 1146 / 1051 / 1109,
+//!   1054, 1052) must produce a diagnostic of that class (a *miss* when it produces none).
 //!
 //! A statement the engine accepts but the track's sqlparser dialect cannot parse is reported
 //! by the checker as a syntax error by design (it cannot be checked); such *parser gaps* are
@@ -21,22 +21,26 @@
 use schema_model::catalog::{Catalog, Engine};
 use schema_model::query::{check_query, QueryErrorKind};
 use schema_tests::corpus::{corpus_dir, CorpusSet};
-use schema_tests::{pg, pg_apply};
+use schema_tests::{mariadb, pg, pg_apply};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// Misses allowed per engine: rejections the checker does not predict. The checker accepts
 /// whenever the model cannot be sure (function results, unmodelled schemas), but none of the
-/// corpus queries falls in such a gap, so any miss is a regression.
+/// Postgres and SQLite corpus queries falls in such a gap, so any miss there is a regression.
+/// MySQL's two known misses (listed last in its query file): an ORDER BY name carried by two
+/// different select items, and a HAVING column that is neither selected nor grouped.
 const MAX_MISSED_POSTGRES: usize = 0;
 const MAX_MISSED_SQLITE: usize = 0;
+const MAX_MISSED_MYSQL: usize = 2;
 
 /// Statements the engine accepts that sqlparser 0.63 cannot parse, kept in the query files
 /// (after a `-- parser gaps` comment) to document them: Postgres `FROM ONLY t alias` and
 /// `SET array[i] = ...`; SQLite `INDEXED BY`, `NOT INDEXED`, postfix `ISNULL`/`NOTNULL` and
-/// `AS MATERIALIZED`.
+/// `AS MATERIALIZED`; MySQL `LOCK IN SHARE MODE` and `UPDATE a, b SET ...`.
 const MAX_PARSER_GAPS_POSTGRES: usize = 2;
 const MAX_PARSER_GAPS_SQLITE: usize = 4;
+const MAX_PARSER_GAPS_MYSQL: usize = 2;
 
 /// One query of a query file, with the line it starts on.
 struct CorpusQuery {
@@ -148,6 +152,28 @@ impl Tally {
     }
 }
 
+/// Compares every query file whose corpus set runs on `engine`: `load` applies a set to a
+/// fresh database of the real engine and returns the function asking that database about one
+/// query.
+fn compare_engine<V: FnMut(&str) -> Verdict>(
+    corpus: &Path,
+    engine: Engine,
+    max_missed: usize,
+    max_parser_gaps: usize,
+    mut load: impl FnMut(&CorpusSet) -> V,
+) {
+    let mut tally = Tally::default();
+    for (set, path) in query_files(corpus, engine) {
+        let Some(catalog) = tally.replayed_catalog(&set) else { continue };
+        let mut verdict = load(&set);
+        for query in read_queries(&path) {
+            let verdict = verdict(&query.sql);
+            tally.record(&query, verdict, &catalog);
+        }
+    }
+    tally.report_and_assert(engine.name(), max_missed, max_parser_gaps);
+}
+
 /// The query files whose corpus set runs on `engine`, with the set.
 fn query_files(corpus: &Path, engine: Engine) -> Vec<(CorpusSet, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
@@ -224,6 +250,46 @@ fn sqlite_verdict(connection: &rusqlite::Connection, sql: &str) -> Verdict {
     }
 }
 
+/// MariaDB's verdict on a query: `PREPARE` resolves the names of most clauses; the rest (the
+/// ORDER BY of a DELETE) are resolved when the statement runs, so an accepted statement is
+/// also executed, with every parameter NULL, inside a transaction that is rolled back. Errors
+/// of the execution other than name errors (a NULL in a NOT NULL column) do not count.
+fn mysql_verdict(server: &mariadb::Server, database: &str, sql: &str) -> Verdict {
+    let literal = sql.replace('\\', "\\\\").replace('\'', "\\'");
+    let parameters = vec!["@null"; placeholder_count(sql)].join(", ");
+    let using = if parameters.is_empty() { String::new() } else { format!(" USING {parameters}") };
+    let script = format!("PREPARE checked FROM '{literal}';\nSTART TRANSACTION;\nEXECUTE checked{using};\nROLLBACK;");
+    let error = match server.run(Some(database), &script) {
+        Ok(_) => return Verdict::Accepted,
+        Err(error) => error,
+    };
+    let prepared = error.line > 1;
+    match error.code {
+        // ER_NO_SUCH_TABLE; ER_BAD_TABLE_ERROR (`t.*` without `t`); ER_UNKNOWN_TABLE (a
+        // multi-table DELETE target that is not in FROM).
+        1146 | 1051 | 1109 => Verdict::Rejected(QueryErrorKind::UndefinedTable, error.message),
+        1054 => Verdict::Rejected(QueryErrorKind::UndefinedColumn, error.message),
+        1052 => Verdict::Rejected(QueryErrorKind::AmbiguousColumn, error.message),
+        _ if prepared => Verdict::Accepted,
+        code => Verdict::Unusable(format!("{} (error {code})", error.message)),
+    }
+}
+
+/// How many `?` parameters a MySQL statement has (those outside quotes).
+fn placeholder_count(sql: &str) -> usize {
+    let mut quote: Option<char> = None;
+    let mut count = 0;
+    for c in sql.chars() {
+        match (quote, c) {
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (None, '?') => count += 1,
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+    }
+    count
+}
+
 /// A fresh in-memory SQLite database holding the set's schema, applied file by file as the
 /// migration tools do (the set's session statements first, each file in a transaction
 /// unless marked otherwise).
@@ -248,31 +314,33 @@ fn sqlite_database(set: &CorpusSet) -> rusqlite::Connection {
 fn postgres_rejects_exactly_the_names_the_checker_rejects() {
     let Some(corpus) = corpus_dir() else { return };
     let Some(cluster) = pg::cluster() else { return };
-    let mut tally = Tally::default();
-    for (set, path) in query_files(&corpus, Engine::Postgres) {
-        let Some(catalog) = tally.replayed_catalog(&set) else { continue };
+    compare_engine(&corpus, Engine::Postgres, MAX_MISSED_POSTGRES, MAX_PARSER_GAPS_POSTGRES, |set| {
         let database = cluster.fresh_database();
-        pg_apply::apply_corpus_set(&database, &set).unwrap_or_else(|e| panic!("{}: {e}", set.name));
+        pg_apply::apply_corpus_set(&database, set).unwrap_or_else(|e| panic!("{}: {e}", set.name));
         let mut client = database.connect();
-        for query in read_queries(&path) {
-            let verdict = postgres_verdict(&mut client, &query.sql);
-            tally.record(&query, verdict, &catalog);
+        move |sql: &str| {
+            let _database = &database;
+            postgres_verdict(&mut client, sql)
         }
-    }
-    tally.report_and_assert("postgres", MAX_MISSED_POSTGRES, MAX_PARSER_GAPS_POSTGRES);
+    });
 }
 
 #[test]
 fn sqlite_rejects_exactly_the_names_the_checker_rejects() {
     let Some(corpus) = corpus_dir() else { return };
-    let mut tally = Tally::default();
-    for (set, path) in query_files(&corpus, Engine::Sqlite) {
-        let Some(catalog) = tally.replayed_catalog(&set) else { continue };
-        let connection = sqlite_database(&set);
-        for query in read_queries(&path) {
-            let verdict = sqlite_verdict(&connection, &query.sql);
-            tally.record(&query, verdict, &catalog);
-        }
-    }
-    tally.report_and_assert("sqlite", MAX_MISSED_SQLITE, MAX_PARSER_GAPS_SQLITE);
+    compare_engine(&corpus, Engine::Sqlite, MAX_MISSED_SQLITE, MAX_PARSER_GAPS_SQLITE, |set| {
+        let connection = sqlite_database(set);
+        move |sql: &str| sqlite_verdict(&connection, sql)
+    });
+}
+
+#[test]
+fn mysql_rejects_exactly_the_names_the_checker_rejects() {
+    let Some(corpus) = corpus_dir() else { return };
+    let Some(server) = mariadb::server() else { return };
+    compare_engine(&corpus, Engine::Mysql, MAX_MISSED_MYSQL, MAX_PARSER_GAPS_MYSQL, |set| {
+        let database = server.fresh_database("queries");
+        server.apply_corpus_set(&database, set).unwrap_or_else(|e| panic!("{}: {e}", set.name));
+        move |sql: &str| mysql_verdict(server, &database, sql)
+    });
 }

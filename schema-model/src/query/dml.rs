@@ -7,8 +7,8 @@ use super::scope::{ColumnSet, Relation, Scope};
 use crate::catalog::Engine;
 use sqlparser::ast::{
     Assignment, AssignmentTarget, ConflictTarget, Delete, FromTable, Ident, Insert, ObjectName,
-    OnConflictAction, OnInsert, SelectItem, Statement, TableAlias, TableFactor, TableObject, Update,
-    UpdateTableFromKind,
+    OnConflictAction, OnInsert, SelectItem, SetExpr, Statement, TableAlias, TableFactor, TableObject,
+    TableWithJoins, Update, UpdateTableFromKind,
 };
 
 impl Resolver<'_> {
@@ -37,7 +37,7 @@ impl Resolver<'_> {
         if let Some(source) = &insert.source {
             self.query(source, env);
         }
-        self.assignments(&insert.assignments, &target, name, &Scope::new(vec![target.clone()], env.scope), env);
+        self.assignments(&insert.assignments, Some((&target, name)), &Scope::new(vec![target.clone()], env.scope), env);
         match &insert.on {
             Some(OnInsert::OnConflict(on_conflict)) => {
                 if let Some(ConflictTarget::Columns(columns)) = &on_conflict.conflict_target {
@@ -51,15 +51,19 @@ impl Resolver<'_> {
                     excluded.name = Some("excluded".to_string());
                     excluded.schema = None;
                     let scope = Scope::new(vec![target.clone(), excluded], env.scope);
-                    self.assignments(&update.assignments, &target, name, &scope, env);
+                    self.assignments(&update.assignments, Some((&target, name)), &scope, env);
                     if let Some(selection) = &update.selection {
                         self.walk(selection, env.with_scope(&scope), &[]);
                     }
                 }
             }
             Some(OnInsert::DuplicateKeyUpdate(assignments)) => {
-                let scope = Scope::new(vec![target.clone()], env.scope);
-                self.assignments(assignments, &target, name, &scope, env);
+                // The values may name the columns of an INSERT ... SELECT's tables too.
+                let mut relations = vec![target.clone()];
+                if let Some(SetExpr::Select(select)) = insert.source.as_ref().map(|q| q.body.as_ref()) {
+                    relations.extend(self.resolve_from(&select.from, env));
+                }
+                self.assignments(assignments, Some((&target, name)), &Scope::new(relations, env.scope), env);
             }
             Some(_) | None => {}
         }
@@ -82,9 +86,13 @@ impl Resolver<'_> {
             let from_relations = self.resolve_from(from, env);
             relations.extend(from_relations);
         }
+        // MySQL: a multi-table UPDATE may set the columns of any of its tables.
+        let multi_table = self.rules.engine == Engine::Mysql && relations.len() > 1;
         let scope = Scope::new(relations, env.scope);
-        if let (Some(target), Some(target_name)) = (&target, target_name) {
-            self.assignments(&update.assignments, target, target_name, &scope, env);
+        if multi_table {
+            self.assignments(&update.assignments, None, &scope, env);
+        } else if let (Some(target), Some(target_name)) = (&target, target_name) {
+            self.assignments(&update.assignments, Some((target, target_name)), &scope, env);
         }
         let inner = env.with_scope(&scope);
         if let Some(selection) = &update.selection {
@@ -96,6 +104,9 @@ impl Resolver<'_> {
 
     fn delete(&mut self, delete: &Delete, env: Env<'_>) -> ColumnSet {
         let (FromTable::WithFromKeyword(from) | FromTable::WithoutKeyword(from)) = &delete.from;
+        if self.rules.engine == Engine::Mysql && (delete.using.is_some() || !delete.tables.is_empty()) {
+            return self.mysql_multi_table_delete(delete, from, env);
+        }
         let mut relations = Vec::new();
         for item in from {
             match &item.relation {
@@ -121,24 +132,52 @@ impl Resolver<'_> {
         self.returning(delete.returning.as_deref(), scope.relations, env)
     }
 
-    /// `SET col = value, (a, b) = (...)`: targets are columns of the target table, values
-    /// resolve in `scope`.
-    fn assignments(&mut self, assignments: &[Assignment], target: &Relation, target_name: &ObjectName, scope: &Scope<'_>, env: Env<'_>) {
+    /// MySQL's `DELETE t1, t2 FROM <joins>` and `DELETE FROM t1, t2 USING <joins>`: the rows
+    /// come from the joins, and each table to delete from must name one of their tables.
+    fn mysql_multi_table_delete(&mut self, delete: &Delete, from: &[TableWithJoins], env: Env<'_>) -> ColumnSet {
+        let (joins, targets): (&[TableWithJoins], Vec<&ObjectName>) = match &delete.using {
+            Some(using) => (using, from.iter().filter_map(|item| table_name(&item.relation)).collect()),
+            None => (from, delete.tables.iter().collect()),
+        };
+        let relations = self.resolve_from(joins, env);
+        let scope = Scope::new(relations, env.scope);
+        for target in targets {
+            let idents: Vec<&Ident> = target.0.iter().filter_map(|p| p.as_ident()).collect();
+            let [ident] = idents.as_slice() else { continue };
+            let name = self.rules.ident_name(ident);
+            if scope.relations.iter().any(|r| r.is_named(self.rules, &name)) {
+                continue;
+            }
+            let suggestions = closest_names(&name, scope.visible_relations());
+            let message = self.rules.unknown_delete_target(&ident.value);
+            self.report(QueryErrorKind::UndefinedTable, message, ident.value.clone(), ident.span, suggestions);
+        }
+        let inner = env.with_scope(&scope);
+        if let Some(selection) = &delete.selection {
+            self.walk(selection, inner, &[]);
+        }
+        ColumnSet::default()
+    }
+
+    /// `SET col = value, (a, b) = (...)`: targets are columns of `target` (when given, else
+    /// column references in `scope`, as in MySQL's multi-table UPDATE), values resolve in
+    /// `scope`.
+    fn assignments(&mut self, assignments: &[Assignment], target: Option<(&Relation, &ObjectName)>, scope: &Scope<'_>, env: Env<'_>) {
         for assignment in assignments {
             let targets: Vec<&ObjectName> = match &assignment.target {
                 AssignmentTarget::ColumnName(name) => vec![name],
                 AssignmentTarget::Tuple(names) => names.iter().collect(),
             };
             for column in targets {
-                let idents: Vec<&Ident> = column.0.iter().filter_map(|p| p.as_ident()).collect();
-                // Postgres reads `a.b` as field `b` of column `a`; elsewhere only a bare
-                // column name is checked.
-                let checked = match (self.rules.engine, idents.as_slice()) {
-                    (_, [ident]) | (Engine::Postgres, [ident, ..]) => Some(*ident),
-                    _ => None,
-                };
-                if let Some(ident) = checked {
-                    self.target_column(target, target_name, ident, false);
+                let idents: Vec<Ident> = column.0.iter().filter_map(|p| p.as_ident()).cloned().collect();
+                match (self.rules.engine, target, idents.as_slice()) {
+                    // Postgres reads `a.b` as field `b` of column `a`.
+                    (_, Some((table, name)), [ident]) | (Engine::Postgres, Some((table, name)), [ident, ..]) => {
+                        self.target_column(table, name, ident, false);
+                    }
+                    // MySQL: `t.col` names a column of the table or alias `t`.
+                    (Engine::Mysql, _, _) => self.column_reference(&idents, scope, &[]),
+                    _ => {}
                 }
             }
             self.walk(&assignment.value, env.with_scope(scope), &[]);
@@ -163,6 +202,14 @@ impl Resolver<'_> {
         };
         let scope = Scope::new(relations, env.scope);
         self.projection(items, env.with_scope(&scope))
+    }
+}
+
+/// The table a FROM item names, when it is a plain table.
+fn table_name(factor: &TableFactor) -> Option<&ObjectName> {
+    match factor {
+        TableFactor::Table { name, .. } => Some(name),
+        _ => None,
     }
 }
 

@@ -76,11 +76,8 @@ impl Resolver<'_> {
         }
     }
 
-    /// Postgres: every USING column must exist on both sides.
+    /// Postgres, MySQL: every USING column must exist on both sides.
     fn check_using_columns(&mut self, using: &[&Ident], left: &[Relation], right: &[Relation]) {
-        if self.rules.engine != Engine::Postgres {
-            return;
-        }
         for (side, relations) in [("left", left), ("right", right)] {
             let columns = visible_columns(relations);
             if !columns.is_complete() {
@@ -89,7 +86,7 @@ impl Resolver<'_> {
             for ident in using {
                 let name = self.rules.ident_name(ident);
                 if columns.count(self.rules, &name) == 0 {
-                    let message = format!("column \"{}\" specified in USING clause does not exist in {side} table", ident.value);
+                    let Some(message) = self.rules.missing_using_column(&ident.value, side) else { return };
                     let suggestions = closest_names(&name, columns.names.iter().map(String::as_str));
                     self.report(QueryErrorKind::UndefinedColumn, message, ident.value.clone(), ident.span, suggestions);
                 }
@@ -206,7 +203,7 @@ impl Resolver<'_> {
     /// Columns of a catalog table or view, and the implicit columns it has.
     fn catalog_relation(&self, schema: &str, name: &str) -> Option<(ColumnSet, &'static [&'static str])> {
         let rules = self.rules;
-        let matches = |object: &crate::catalog::ObjectName| rules.same(schema, &object.schema) && rules.same(name, &object.name);
+        let matches = |object: &crate::catalog::ObjectName| rules.same_table(schema, &object.schema) && rules.same_table(name, &object.name);
         if let Some(table) = self.catalog.tables.values().find(|t| matches(&t.name)) {
             let columns = ColumnSet::known(table.columns.iter().map(|c| c.name.clone()).collect());
             return Some((columns, rules.implicit_table_columns(table.sqlite.without_rowid)));

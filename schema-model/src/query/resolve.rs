@@ -116,7 +116,7 @@ impl<'c> Resolver<'c> {
 
     /// ORDER BY of a set operation or VALUES: only output column names can be referred to.
     fn set_operation_order_by(&mut self, items: &[OrderByExpr], columns: &ColumnSet) {
-        if self.rules.engine != Engine::Postgres || !columns.is_complete() {
+        if !self.rules.set_order_by_names_outputs() || !columns.is_complete() {
             return;
         }
         for item in items {

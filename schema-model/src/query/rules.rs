@@ -66,6 +66,16 @@ impl Rules {
         }
     }
 
+    /// Whether the table, view or alias name `wanted` denotes `name`. MySQL compares them
+    /// case-sensitively, as MariaDB and MySQL do on Linux (`lower_case_table_names = 0`);
+    /// column and CTE names always compare as [`Rules::same`] says.
+    pub fn same_table(self, wanted: &str, name: &str) -> bool {
+        match self.engine {
+            Engine::Mysql => wanted == name,
+            Engine::Postgres | Engine::Sqlite => self.same(wanted, name),
+        }
+    }
+
     /// Whether an unquoted name is a keyword standing for a value (`DEFAULT`, `CURRENT_USER`,
     /// `CURRENT_DATE`, ...) rather than a column or table.
     pub fn is_value_keyword(self, ident: &Ident) -> bool {
@@ -110,10 +120,31 @@ impl Rules {
     }
 
     /// Whether a subquery in FROM may only see sibling FROM items when marked LATERAL and ON
-    /// conditions only the two sides of their join (Postgres). Elsewhere visibility is
+    /// conditions only the two sides of their join (Postgres, MySQL). SQLite's visibility is
     /// treated leniently.
     pub fn strict_from_visibility(self) -> bool {
-        self.engine == Engine::Postgres
+        matches!(self.engine, Engine::Postgres | Engine::Mysql)
+    }
+
+    /// Whether a bare name in the ORDER BY of a set operation must name an output column
+    /// (Postgres, MySQL).
+    pub fn set_order_by_names_outputs(self) -> bool {
+        matches!(self.engine, Engine::Postgres | Engine::Mysql)
+    }
+
+    /// The error for a USING column missing on one side of a join, where the engine reports
+    /// it as an undefined column (Postgres, MySQL).
+    pub fn missing_using_column(self, column: &str, side: &str) -> Option<String> {
+        match self.engine {
+            Engine::Postgres => Some(format!("column \"{column}\" specified in USING clause does not exist in {side} table")),
+            Engine::Mysql => Some(format!("Unknown column '{column}' in 'from clause'")),
+            Engine::Sqlite => None,
+        }
+    }
+
+    /// MySQL: a table to delete from in a multi-table DELETE that names no table of its FROM.
+    pub fn unknown_delete_target(self, name: &str) -> String {
+        format!("Unknown table '{name}' in MULTI DELETE")
     }
 
     /// Whether a table name may be qualified by a schema or database the model does not

@@ -87,7 +87,7 @@ impl Relation {
     }
 
     pub fn is_named(&self, rules: Rules, name: &str) -> bool {
-        self.qualifiable && self.name.as_deref().is_some_and(|n| rules.same(name, n))
+        self.qualifiable && self.name.as_deref().is_some_and(|n| rules.same_table(name, n))
     }
 }
 
@@ -142,7 +142,7 @@ impl<'s> Scope<'s> {
         self.levels().find_map(|level| {
             level.relations.iter().find(|r| {
                 r.is_named(rules, qualifier)
-                    && schema.is_none_or(|s| r.schema.as_deref().is_some_and(|rs| rules.same(s, rs)))
+                    && schema.is_none_or(|s| r.schema.as_deref().is_some_and(|rs| rules.same_table(s, rs)))
             })
         })
     }

@@ -364,3 +364,27 @@ fn mysql_rules() {
     fails(&mysql, "SELECT id FROM users, posts", &["Column 'id' in field list is ambiguous"]);
     fails(&mysql, "SELECT * FROM userz", &["Table 'userz' doesn't exist"]);
 }
+
+#[test]
+fn mysql_tables_joins_and_multi_table_statements() {
+    let mysql = blog(Engine::Mysql);
+    // Table names and aliases are case-sensitive, column and CTE names are not.
+    fails(&mysql, "SELECT id FROM Users", &["Table 'Users' doesn't exist"]);
+    fails(&mysql, "SELECT U.id FROM users u", &["Unknown column 'U.id'"]);
+    ok(&mysql, "WITH T AS (SELECT ID FROM users) SELECT Id FROM t");
+    // A derived table does not see its siblings; an ON condition sees only its join.
+    fails(&mysql, "SELECT u.id FROM users u, (SELECT title FROM posts WHERE posts.user_id = u.id) p", &["Unknown column 'u.id'"]);
+    fails(&mysql, "SELECT u.id FROM users u, posts p JOIN tags t ON t.post_id = u.id", &["Unknown column 'u.id'"]);
+    fails(&mysql, "SELECT tag FROM posts JOIN tags USING (post_id)", &["Unknown column 'post_id' in 'from clause'"]);
+    fails(&mysql, "SELECT id FROM users UNION SELECT id FROM posts ORDER BY title", &["Unknown column 'title'"]);
+    // Multi-table UPDATE sets columns of any of its tables; `t.col` targets are checked.
+    ok(&mysql, "UPDATE posts p JOIN tags t ON t.post_id = p.id SET tag = ?, p.title = ?");
+    fails(&mysql, "UPDATE posts p JOIN users u ON u.id = p.user_id SET created_at = NOW()", &["Column 'created_at' in field list is ambiguous"]);
+    fails(&mysql, "UPDATE posts p SET p.titel = ?", &["Unknown column 'p.titel'"]);
+    // Multi-table DELETE targets name the tables of its FROM (or USING) clause.
+    ok(&mysql, "DELETE t FROM tags t JOIN posts p ON p.id = t.post_id WHERE p.user_id = ?");
+    ok(&mysql, "DELETE FROM t USING tags AS t JOIN posts p ON p.id = t.post_id");
+    fails(&mysql, "DELETE x FROM tags t WHERE t.tag = ?", &["Unknown table 'x' in MULTI DELETE"]);
+    // ON DUPLICATE KEY UPDATE of an INSERT ... SELECT sees the SELECT's tables.
+    ok(&mysql, "INSERT INTO tags (post_id, tag) SELECT p.id, p.title FROM posts p ON DUPLICATE KEY UPDATE tag = p.title");
+}
