@@ -56,7 +56,9 @@ fn drift_finds_every_manual_change() {
             "ALTER TABLE oauth_clients ADD COLUMN token_ttl integer;
              DROP INDEX oauth_clients_created_at_idx;
              ALTER TABLE oauth_tokens ALTER COLUMN scope TYPE text;
-             CREATE TABLE hotfix_audit (id serial PRIMARY KEY, note text)",
+             CREATE TABLE hotfix_audit (id serial PRIMARY KEY, note text);
+             ALTER TABLE oauth_tokens DROP CONSTRAINT oauth_tokens_client_id_fkey;
+             ALTER TABLE oauth_clients ADD CONSTRAINT name_not_blank CHECK (name <> '')",
         )
         .expect("manual changes");
     let drifted = drift(&url, &["--format", "json"]);
@@ -90,11 +92,21 @@ fn drift_finds_every_manual_change() {
     let retyped = find("type", "oauth_tokens", Some("scope"));
     assert_eq!((retyped["expected"].as_str(), retyped["actual"].as_str()), (Some("character varying(200)"), Some("text")));
     assert_eq!(retyped["migration"]["file"], "migrations/20240201000000_oauth_tokens.sql");
-    assert_eq!(differences.len(), 4, "{report:#}");
+
+    let reference = find("foreign key", "oauth_tokens", None);
+    assert_eq!(reference["detail"], "(client_id) REFERENCES oauth_clients (id) ON DELETE CASCADE");
+    assert_eq!((reference["expected"].as_str(), reference["actual"].as_str()), (Some("present"), Some("missing")));
+    assert_eq!(reference["migration"]["file"], "migrations/20240201000000_oauth_tokens.sql");
+
+    let check = find("check", "oauth_clients", None);
+    assert_eq!(check["detail"], "check (((name)::text <> ''::text))");
+    assert_eq!((check["expected"].as_str(), check["actual"].as_str()), (Some("missing"), Some("present")));
+    assert!(check["migration"].is_null());
+    assert_eq!(differences.len(), 6, "{report:#}");
 
     let human = drift(&url, &[]);
     assert_eq!(human.status, Some(1));
-    assert!(human.stdout.contains("4 difference(s)"), "{}", human.stdout);
+    assert!(human.stdout.contains("6 difference(s)"), "{}", human.stdout);
     assert!(human.stdout.contains("the migration at migrations/20240101000000_oauth_clients.sql:10 should have produced this"), "{}", human.stdout);
     assert_no_password(&human);
 }

@@ -126,10 +126,17 @@ impl Dialect {
         if !fk.ref_columns.is_empty() {
             sql.push_str(&format!(" ({})", self.idents(&fk.ref_columns)));
         }
+        if fk.match_type.eq_ignore_ascii_case("FULL") && self.target == Engine::Postgres {
+            sql.push_str(" MATCH FULL");
+        }
         for (event, action) in [("DELETE", fk.on_delete), ("UPDATE", fk.on_update)] {
             if action != FkAction::NoAction {
                 sql.push_str(&format!(" ON {event} {}", action.sql()));
             }
+        }
+        // MySQL checks every foreign key at once and has no DEFERRABLE.
+        if fk.deferral.deferrable && self.target != Engine::Mysql {
+            sql.push_str(if fk.deferral.initially_deferred { " DEFERRABLE INITIALLY DEFERRED" } else { " DEFERRABLE" });
         }
         sql
     }

@@ -29,7 +29,7 @@ pub(super) fn compare_keys(table: &str, present: &[(&str, &Table)], out: &mut Ve
 }
 
 /// One difference per signature that some tracks lack.
-fn presence_differences(
+pub(super) fn presence_differences(
     kind: DifferenceKind,
     table: &str,
     present: &[(&str, &Table)],
@@ -125,7 +125,7 @@ pub fn signature(index: &Index) -> String {
 
 /// Lower-cases outside quotes, collapses whitespace and drops redundant outer parentheses,
 /// so the same expression printed by different engines compares equal.
-fn normalize_expression(text: &str) -> String {
+pub(super) fn normalize_expression(text: &str) -> String {
     let mut out = String::new();
     let mut quote: Option<char> = None;
     let mut space = false;

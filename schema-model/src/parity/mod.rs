@@ -1,5 +1,5 @@
-//! Parity between tracks: which tables, columns, types, nullability, defaults, keys and
-//! indexes differ between the catalogs of one crate's engine tracks.
+//! Parity between tracks: which tables, columns, types, nullability, defaults, keys,
+//! indexes, foreign keys and checks differ between the catalogs of one crate's engine tracks.
 //!
 //! [`check`] compares every track with every other and reports each difference once, with
 //! the value and provenance (migration file:line) on every track. [`allow`] matches declared
@@ -9,6 +9,7 @@
 pub mod allow;
 pub mod fix;
 mod keys;
+mod references;
 mod tables;
 pub mod types;
 
@@ -16,6 +17,7 @@ use crate::catalog::{Catalog, Location, ObjectName, Table};
 
 pub use allow::{apply_allowances, Allowance, AllowanceSubject, AllowanceOutcome};
 pub use keys::{signature as index_signature, unique_key};
+pub use references::{check_signature, signature as foreign_key_signature};
 
 /// One track's catalog, by track name.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +46,12 @@ pub enum DifferenceKind {
     /// An index exists on some tracks only (compared by table, keys, uniqueness and
     /// predicate; names may differ).
     Index,
+    /// A foreign key exists on some tracks only (compared by columns, referenced table and
+    /// columns, actions and deferral; names may differ).
+    ForeignKey,
+    /// A check constraint exists on some tracks of one engine only (compared by
+    /// definition, between tracks of the same engine).
+    Check,
 }
 
 impl DifferenceKind {
@@ -58,6 +66,8 @@ impl DifferenceKind {
             DifferenceKind::PrimaryKey => "primary key",
             DifferenceKind::Unique => "unique",
             DifferenceKind::Index => "index",
+            DifferenceKind::ForeignKey => "foreign key",
+            DifferenceKind::Check => "check",
         }
     }
 }
@@ -106,10 +116,21 @@ impl Difference {
                 self.table,
                 self.detail.as_deref().unwrap_or_default()
             ),
+            (None, DifferenceKind::ForeignKey) => {
+                format!("foreign key on `{}` {}", self.table, self.detail.as_deref().unwrap_or_default())
+            }
+            (None, DifferenceKind::Check) => {
+                format!("check constraint on `{}` {}", self.table, self.detail.as_deref().unwrap_or_default())
+            }
             (None, _) => format!("index on `{}` {}", self.table, self.detail.as_deref().unwrap_or_default()),
         };
         match self.kind {
-            DifferenceKind::Table | DifferenceKind::Column | DifferenceKind::Unique | DifferenceKind::Index => {
+            DifferenceKind::Table
+            | DifferenceKind::Column
+            | DifferenceKind::Unique
+            | DifferenceKind::Index
+            | DifferenceKind::ForeignKey
+            | DifferenceKind::Check => {
                 let (present, missing) = self.presence();
                 format!("{subject} exists on {} but not on {}", track_list(&present), track_list(&missing))
             }
@@ -175,6 +196,12 @@ pub fn check(tracks: &[TrackCatalog<'_>]) -> Vec<Difference> {
         if present.len() >= 2 {
             tables::compare_columns(&name, &present, &mut out);
             keys::compare_keys(&name, &present, &mut out);
+            let in_catalogs: Vec<(&str, &Catalog, &Table)> = tracks
+                .iter()
+                .zip(&found)
+                .filter_map(|(t, (_, table))| table.map(|table| (t.name, t.catalog, table)))
+                .collect();
+            references::compare_references(&name, &in_catalogs, &mut out);
         }
     }
     out

@@ -43,6 +43,17 @@ pub fn changes_from_parity(difference: &Difference, source: Named<'_>, target: N
             target: b.primary_key.clone(),
         }),
         DifferenceKind::Unique => present.and_then(|table| unique_change(table, side, difference.detail.as_deref()?)),
+        DifferenceKind::ForeignKey => present.and_then(|table| {
+            let detail = difference.detail.as_deref()?;
+            let catalog = if side == Side::Source { source.catalog } else { target.catalog };
+            let foreign_key = table.foreign_keys.iter().find(|fk| parity::foreign_key_signature(catalog, fk) == detail)?;
+            Some(Change::ForeignKey { side, table: table.name.clone(), foreign_key: foreign_key.clone() })
+        }),
+        DifferenceKind::Check => present.and_then(|table| {
+            let detail = difference.detail.as_deref()?;
+            let check = table.checks.iter().find(|c| parity::check_signature(c) == detail)?;
+            Some(Change::Check { side, table: table.name.clone(), check: check.clone() })
+        }),
         DifferenceKind::Index => present.and_then(|table| {
             let detail = difference.detail.as_deref()?;
             let index = table.indexes.iter().find(|i| parity::index_signature(i) == detail)?;
