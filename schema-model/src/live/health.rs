@@ -19,7 +19,8 @@ const HEALTH_STATEMENT_TIMEOUT: Duration = Duration::from_secs(10);
 /// One difference between what the migrations produce and what the database holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Drift {
-    /// `table`, `column`, `type`, `nullability`, `default`, `primary key`, `unique`, `index`.
+    /// `table`, `column`, `type`, `nullability`, `default`, `primary key`, `unique`, `index`,
+    /// `foreign key`, `check`.
     pub kind: &'static str,
     pub table: String,
     pub column: Option<String>,

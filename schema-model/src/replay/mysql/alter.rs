@@ -43,13 +43,17 @@ impl Alteration {
         Ok(Alteration { table, keys, additions: Additions::default(), new_name: None, renamed_columns: Vec::new(), charset })
     }
 
-    /// Settles the new definition and puts it in the catalog.
+    /// Settles the new definition and puts it in the catalog; the catalog is left untouched
+    /// when the statement fails.
     pub fn finish(self, ctx: &Ctx, catalog: &mut Catalog) -> Step<()> {
         let Alteration { mut table, mut keys, mut additions, new_name, renamed_columns, .. } = self;
         keys.append(&mut additions.keys);
         additions.keys = keys;
         create::finish(ctx, catalog, &mut table, additions, false)?;
         let old_name = table.name.name.clone();
+        if let Some(new_name) = new_name.as_deref().filter(|n| *n != old_name && catalog.tables.contains_key(&key(n))) {
+            return rejected(format!("Table '{new_name}' already exists"));
+        }
         for other in catalog.tables.values_mut().filter(|t| t.name.name != old_name) {
             for fk in other.foreign_keys.iter_mut().filter(|fk| fk.ref_table.name == old_name) {
                 for column in &mut fk.ref_columns {

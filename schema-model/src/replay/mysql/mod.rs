@@ -107,6 +107,12 @@ impl MysqlReplay {
         Ctx { at, database: self.database.as_deref(), foreign_key_checks: self.session.foreign_key_checks }
     }
 
+    /// The statement's context and the catalog it changes, borrowed side by side.
+    fn ctx_and_catalog<'a>(&'a mut self, at: &'a Location) -> (Ctx<'a>, &'a mut Catalog) {
+        let ctx = Ctx { at, database: self.database.as_deref(), foreign_key_checks: self.session.foreign_key_checks };
+        (ctx, &mut self.catalog)
+    }
+
     /// The database's default character set and collation.
     fn schema_charset(&self) -> Charset {
         Charset {
@@ -132,8 +138,8 @@ impl MysqlReplay {
         match statement {
             Statement::CreateTable(create) => {
                 let schema = self.schema_charset();
-                let ctx = Ctx { at, database: self.database.as_deref(), foreign_key_checks: self.session.foreign_key_checks };
-                if create::create_table(&ctx, &mut self.catalog, create, &schema)? {
+                let (ctx, catalog) = self.ctx_and_catalog(at);
+                if create::create_table(&ctx, catalog, create, &schema)? {
                     report.applied += 1;
                 } else {
                     skip(report, at, "CREATE TABLE IF NOT EXISTS (table exists)");
@@ -141,32 +147,26 @@ impl MysqlReplay {
                 Ok(())
             }
             Statement::AlterTable(alter) => {
-                let ctx = Ctx { at, database: self.database.as_deref(), foreign_key_checks: self.session.foreign_key_checks };
-                alter::alter_table(&ctx, &mut self.catalog, alter)?;
+                let (ctx, catalog) = self.ctx_and_catalog(at);
+                alter::alter_table(&ctx, catalog, alter)?;
                 report.applied += 1;
                 Ok(())
             }
             Statement::CreateIndex(index) => {
-                let ctx = self.ctx(at);
-                let mut catalog = self.catalog.clone();
-                tables::create_index(&ctx, &mut catalog, index)?;
-                self.catalog = catalog;
+                let (ctx, catalog) = self.ctx_and_catalog(at);
+                tables::create_index(&ctx, catalog, index)?;
                 report.applied += 1;
                 Ok(())
             }
             Statement::Drop { object_type: ObjectType::Table, if_exists, names, temporary: false, .. } => {
-                let ctx = self.ctx(at);
-                let mut catalog = self.catalog.clone();
-                tables::drop_tables(&ctx, &mut catalog, names, *if_exists)?;
-                self.catalog = catalog;
+                let (ctx, catalog) = self.ctx_and_catalog(at);
+                tables::drop_tables(&ctx, catalog, names, *if_exists)?;
                 report.applied += 1;
                 Ok(())
             }
             Statement::Drop { object_type: ObjectType::Index, names, table: Some(table), .. } => {
-                let ctx = self.ctx(at);
-                let mut catalog = self.catalog.clone();
-                tables::drop_index(&ctx, &mut catalog, names, table)?;
-                self.catalog = catalog;
+                let (ctx, catalog) = self.ctx_and_catalog(at);
+                tables::drop_index(&ctx, catalog, names, table)?;
                 report.applied += 1;
                 Ok(())
             }
