@@ -117,15 +117,10 @@ fn set_identity(state: &mut PgState, table: &ObjectName, name: &str, identity: O
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::{Catalog, Engine, Identity, ObjectName};
-    use crate::error::ReplayError;
-    use crate::replay::replay_files;
-    use crate::source::MigrationFile;
+    use crate::catalog::{Identity, ObjectName};
+    
+    use super::super::tests::replay_catalog as replay;
 
-    fn replay(sql: &str) -> Result<Catalog, ReplayError> {
-        let file = MigrationFile { name: "m.sql".into(), text: sql.into() };
-        replay_files(Engine::Postgres, &[file]).map(|r| r.catalog)
-    }
 
     #[test]
     fn identity_added_changed_and_dropped() {

@@ -122,15 +122,10 @@ fn without_index_only(tokens: &mut Vec<Token>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::{Catalog, Engine, ObjectName};
-    use crate::error::ReplayError;
-    use crate::replay::replay_files;
-    use crate::source::MigrationFile;
+    use crate::catalog::ObjectName;
+    
+    use super::super::tests::replay_catalog as replay;
 
-    fn replay(sql: &str) -> Result<Catalog, ReplayError> {
-        let file = MigrationFile { name: "m.sql".into(), text: sql.into() };
-        replay_files(Engine::Postgres, &[file]).map(|r| r.catalog)
-    }
 
     #[test]
     fn identity_options_in_any_order() {

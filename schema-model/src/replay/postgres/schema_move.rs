@@ -79,15 +79,10 @@ pub fn relocate_sequence(state: &mut PgState, old: &ObjectName, new: &ObjectName
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::{Catalog, Engine, ObjectName};
-    use crate::error::ReplayError;
-    use crate::replay::replay_files;
-    use crate::source::MigrationFile;
+    use crate::catalog::ObjectName;
+    
+    use super::super::tests::replay_catalog as replay;
 
-    fn replay(sql: &str) -> Result<Catalog, ReplayError> {
-        let file = MigrationFile { name: "m.sql".into(), text: sql.into() };
-        replay_files(Engine::Postgres, &[file]).map(|r| r.catalog)
-    }
 
     #[test]
     fn type_moves_and_columns_follow() {

@@ -2,13 +2,18 @@
 //! rejected statements with Postgres's messages, skipped statements, error positions.
 //! The expected texts are what Postgres 15 itself prints for the same statements.
 
-use crate::catalog::{Engine, ObjectName, Table};
+use crate::catalog::{Catalog, Engine, ObjectName, Table};
 use crate::error::{ReplayError, ReplayErrorKind};
 use crate::replay::{replay_files, Replayed};
 use crate::source::MigrationFile;
 
 fn replay(sql: &str) -> Result<Replayed, ReplayError> {
     replay_files(Engine::Postgres, &[MigrationFile { name: "m.sql".to_string(), text: sql.to_string() }])
+}
+
+/// The catalog after replaying `sql` as one file `m.sql` (shared by the modules' own tests).
+pub(super) fn replay_catalog(sql: &str) -> Result<Catalog, ReplayError> {
+    replay(sql).map(|r| r.catalog)
 }
 
 fn replayed(sql: &str) -> Replayed {

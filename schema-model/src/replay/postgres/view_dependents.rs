@@ -111,15 +111,10 @@ pub fn drop_views_cascade(state: &mut PgState, views: Vec<ObjectName>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::{Catalog, Engine};
-    use crate::error::ReplayError;
-    use crate::replay::replay_files;
-    use crate::source::MigrationFile;
+    use crate::catalog::Catalog;
+    
+    use super::super::tests::replay_catalog as replay;
 
-    fn replay(sql: &str) -> Result<Catalog, ReplayError> {
-        let file = MigrationFile { name: "m.sql".into(), text: sql.into() };
-        replay_files(Engine::Postgres, &[file]).map(|r| r.catalog)
-    }
 
     fn view_names(catalog: &Catalog) -> Vec<&str> {
         catalog.views.keys().map(|k| k.name.as_str()).collect()
