@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod fix_round_trip;
 pub mod json_diff;
 pub mod mariadb;
 pub mod mariadb_introspect;

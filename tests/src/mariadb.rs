@@ -189,8 +189,13 @@ impl Server {
     /// Applies a corpus set to `database` as the corpus harness did: each file in a session of
     /// its own, preceded by the set's session statements. The error names the failing file.
     pub fn apply_corpus_set(&self, database: &str, set: &CorpusSet) -> Result<(), String> {
+        self.apply_corpus_prefix(database, set, usize::MAX)
+    }
+
+    /// Applies the first `count` migrations of a corpus set, as [`Server::apply_corpus_set`].
+    pub fn apply_corpus_prefix(&self, database: &str, set: &CorpusSet, count: usize) -> Result<(), String> {
         let session = set.session().text;
-        for file in set.migrations() {
+        for file in set.migrations().into_iter().take(count) {
             self.run(Some(database), &format!("{session}{}", file.text))
                 .map_err(|e| format!("{}: line {}: {}", file.name, e.line, e.message))?;
         }

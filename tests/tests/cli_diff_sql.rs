@@ -4,13 +4,10 @@
 //! holding A (the engine is the oracle for both sides, so replay fidelity does not enter).
 //! A hand-written pair covers foreign keys and checks that change on tables both sides have.
 
-use schema_model::catalog::Catalog;
-use schema_model::fix_sql::fix_script;
 use schema_model::live::introspect;
-use schema_model::parity::{self, TrackCatalog};
-use schema_model::risk::{changes_from_parity, Change, Named};
 use schema_tests::cli::run;
 use schema_tests::corpus::{corpus_dir, CorpusSet};
+use schema_tests::fix_round_trip::{differences, fix_script_between};
 use schema_tests::pg::{cluster, Database};
 use schema_tests::pg_apply::{apply_file, server_message, FileRun};
 use serde_json::Value;
@@ -30,10 +27,6 @@ fn database_with(set: &CorpusSet, count: usize) -> Database {
     db
 }
 
-fn differences(a: &Catalog, b: &Catalog) -> Vec<parity::Difference> {
-    parity::check(&[TrackCatalog { name: "A", catalog: a }, TrackCatalog { name: "B", catalog: b }])
-}
-
 /// Makes a database holding `b_count` migrations match one holding `a_count` migrations.
 fn round_trip(set: &CorpusSet, a_count: usize, b_count: usize) {
     align(&database_with(set, a_count), &database_with(set, b_count), &format!("{} {a_count} vs {b_count}", set.name));
@@ -45,16 +38,10 @@ fn align(a: &Database, b: &Database, label: &str) {
     let a = introspect(&mut a.connect()).expect("introspect A");
     let mut client = b.connect();
     let b = introspect(&mut client).expect("introspect B");
-    let before = differences(&a, &b);
-    assert!(!before.is_empty(), "{label}: the schemas must differ");
-    let changes: Vec<Change> = before
-        .iter()
-        .flat_map(|d| changes_from_parity(d, Named { name: "A", catalog: &a }, Named { name: "B", catalog: &b }))
-        .collect();
-    let script = fix_script(&changes, &a, &b);
+    let script = fix_script_between(&a, &b).unwrap_or_else(|| panic!("{label}: the schemas must differ"));
     client.batch_execute(&script).unwrap_or_else(|e| panic!("{label}: the fix failed: {}\n{script}", server_message(&e)));
     let after = introspect(&mut client).expect("introspect fixed B");
-    let remaining: Vec<String> = differences(&a, &after).iter().map(|d| d.to_string()).collect();
+    let remaining = differences(&a, &after);
     assert!(remaining.is_empty(), "{label}: differences left after the fix:\n{}\n--- script:\n{script}", remaining.join("\n"));
 }
 

@@ -6,17 +6,11 @@
 
 use rusqlite::Connection;
 use schema_model::catalog::{Catalog, Engine};
-use schema_model::fix_sql::fix_script;
-use schema_model::parity::{self, TrackCatalog};
 use schema_model::replay::replay_files;
-use schema_model::risk::{changes_from_parity, Change, Named};
 use schema_model::source::MigrationFile;
 use schema_tests::corpus::{corpus_dir, CorpusSet};
+use schema_tests::fix_round_trip::{differences, fix_script_between};
 use serde_json::Value;
-
-fn differences(a: &Catalog, b: &Catalog) -> Vec<parity::Difference> {
-    parity::check(&[TrackCatalog { name: "A", catalog: a }, TrackCatalog { name: "B", catalog: b }])
-}
 
 fn replay(files: &[MigrationFile]) -> Catalog {
     replay_files(Engine::Sqlite, files).unwrap_or_else(|e| panic!("replay: {e}")).catalog
@@ -34,13 +28,8 @@ fn fix_towards(a: &Catalog, set: &CorpusSet, b_count: usize) -> String {
     let a_tables = a.tables.len();
     let files = set.migrations();
     let b = replay(&files[..b_count]);
-    let before = differences(a, &b);
-    assert!(!before.is_empty(), "{} A ({a_tables} tables) vs {b_count} migrations: the schemas must differ", set.name);
-    let changes: Vec<Change> = before
-        .iter()
-        .flat_map(|d| changes_from_parity(d, Named { name: "A", catalog: a }, Named { name: "B", catalog: &b }))
-        .collect();
-    let script = fix_script(&changes, a, &b);
+    let script = fix_script_between(a, &b)
+        .unwrap_or_else(|| panic!("{} A ({a_tables} tables) vs {b_count} migrations: the schemas must differ", set.name));
 
     let sqlite = Connection::open_in_memory().expect("sqlite");
     for statement in set.set["session"].as_array().into_iter().flatten().filter_map(Value::as_str) {
@@ -56,7 +45,7 @@ fn fix_towards(a: &Catalog, set: &CorpusSet, b_count: usize) -> String {
     let mut fixed_files = files[..b_count].to_vec();
     fixed_files.push(MigrationFile { name: "fix.sql".to_string(), text: script.clone() });
     let fixed = replay(&fixed_files);
-    let remaining: Vec<String> = differences(a, &fixed).iter().map(|d| d.to_string()).collect();
+    let remaining = differences(a, &fixed);
     assert!(remaining.is_empty(), "{} A ({a_tables} tables) vs {b_count} migrations: left after the fix:\n{}\n--- script:\n{script}", set.name, remaining.join("\n"));
     script
 }

@@ -7,16 +7,18 @@
 //!   server and through the replay. A script must end the same way on both: applied, with
 //!   equal catalogs; or failed (header `-- expect-error`) at the same statement with the same
 //!   message, with equal catalogs of what ran before.
+//! * Fix-it SQL for MySQL: see [`fix_sql_makes_b_match_a_on_mariadb`].
 
 use schema_model::catalog_json;
 use schema_model::error::{ReplayError, ReplayErrorKind, ReplayReport};
 use schema_model::replay::mysql::MysqlReplay;
 use schema_model::replay::EngineReplay;
-use schema_model::source::split_statements;
+use schema_model::source::{split_statements, MigrationFile};
 use schema_model::Engine;
 use schema_tests::corpus::{corpus_dir, CorpusSet};
 use schema_tests::json_diff::json_diff;
-use schema_tests::mariadb::{server, ScriptError};
+use schema_tests::fix_round_trip::{differences, fix_script_between};
+use schema_tests::mariadb::{server, ScriptError, Server};
 use schema_tests::mariadb_introspect::introspect;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -66,17 +68,75 @@ fn scripts() -> Vec<PathBuf> {
     scripts
 }
 
-/// The replay of `sql` on database `db`: the catalog (after the last statement that ran) and
-/// the error that stopped it, if any.
-fn replay(db: &str, name: &str, sql: &str) -> (schema_model::Catalog, Option<ReplayError>) {
+/// The replay of `files` on database `db`: the catalog (after the last statement that ran)
+/// and the error that stopped it, if any.
+fn replay(db: &str, files: &[MigrationFile]) -> (schema_model::Catalog, Option<ReplayError>) {
     let mut replay = MysqlReplay::new().with_database(db);
     let mut report = ReplayReport::default();
-    let statements = split_statements(Engine::Mysql, name, sql).unwrap_or_else(|e| panic!("{e}"));
-    let error = statements.iter().find_map(|s| replay.apply(s, &mut report).err());
-    (replay.catalog().clone(), error)
+    for file in files {
+        let statements = split_statements(Engine::Mysql, &file.name, &file.text).unwrap_or_else(|e| panic!("{e}"));
+        if let Some(error) = statements.iter().find_map(|s| replay.apply(s, &mut report).err()) {
+            return (replay.catalog().clone(), Some(error));
+        }
+    }
+    (replay.catalog().clone(), None)
 }
 
-fn check_script(server: &'static schema_tests::mariadb::Server, path: &Path) -> Result<(), String> {
+/// The catalog of `db` on the server and the replay's catalog must be equal.
+fn engine_agrees(server: &Server, db: &str, replayed: &schema_model::Catalog) -> Result<(), String> {
+    let expected: Value = introspect(server, db);
+    if std::env::var_os("SCHEMA_ORACLE_SCRIPT").is_some() {
+        eprintln!("engine {expected:#}\nreplay {:#}", catalog_json::render(replayed));
+    }
+    let diffs = json_diff(&expected, &catalog_json::render(replayed), IGNORED);
+    if diffs.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} differences:\n  {}", diffs.len(), diffs.join("\n  ")))
+    }
+}
+
+/// `cargo schema diff --sql` on MariaDB: for pairs of schemas taken from the corpus (a prefix
+/// of the migrations and the whole set, both ways round), a database holding B runs the
+/// printed statements (with foreign key checks on), its catalog then equals the replay of B's
+/// files plus the fix, and that replay has no parity difference from A.
+#[test]
+fn fix_sql_makes_b_match_a_on_mariadb() {
+    let Some(corpus) = corpus_dir() else { return };
+    let Some(server) = server() else { return };
+    let set = CorpusSet::load(&corpus, "vaultwarden-mysql");
+    let mut files = vec![set.session()];
+    files.extend(set.migrations());
+    let total = files.len();
+    let failures: Vec<String> = [(total, 20), (20, total), (total, 40), (40, 30)]
+        .into_iter()
+        .filter_map(|(a_count, b_count)| {
+            let pair = format!("A = {} files, B = {} files", a_count - 1, b_count - 1);
+            let db = server.fresh_database("fix");
+            let (a, _) = replay(&db, &files[..a_count]);
+            let (b, _) = replay(&db, &files[..b_count]);
+            let script = fix_script_between(&a, &b).unwrap_or_else(|| panic!("{pair}: the schemas must differ"));
+            server.apply_corpus_prefix(&db, &set, b_count - 1).unwrap_or_else(|e| panic!("{pair}: {e}"));
+            if let Err(e) = server.run(Some(&db), &script) {
+                return Some(format!("{pair}: MariaDB refused the fix at line {}: {}\n{script}", e.line, e.message));
+            }
+            let mut fixed_files = files[..b_count].to_vec();
+            fixed_files.push(MigrationFile { name: "fix.sql".into(), text: script.clone() });
+            let (fixed, error) = replay(&db, &fixed_files);
+            if let Some(error) = error {
+                return Some(format!("{pair}: the replay refused the fix: {error}\n{script}"));
+            }
+            if let Err(why) = engine_agrees(server, &db, &fixed) {
+                return Some(format!("{pair}: the server and the replay differ after the fix: {why}\n{script}"));
+            }
+            let remaining = differences(&a, &fixed);
+            (!remaining.is_empty()).then(|| format!("{pair}: left after the fix:\n{}\n--- script:\n{script}", remaining.join("\n")))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+fn check_script(server: &'static Server, path: &Path) -> Result<(), String> {
     let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let sql = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
     let expect_error = sql.lines().next().is_some_and(|l| l.trim() == "-- expect-error");
@@ -84,7 +144,7 @@ fn check_script(server: &'static schema_tests::mariadb::Server, path: &Path) -> 
     // generated foreign key name.
     let db = server.fresh_database("script");
     let engine = server.run(Some(&db), &sql);
-    let (catalog, replay_error) = replay(&db, &name, &sql);
+    let (catalog, replay_error) = replay(&db, &[MigrationFile { name: name.clone(), text: sql }]);
     match (&engine, &replay_error, expect_error) {
         (Ok(_), None, false) => {}
         (Err(e), Some(r), true) => same_failure(e, r).map_err(|why| format!("{name}: {why}"))?,
@@ -95,16 +155,7 @@ fn check_script(server: &'static schema_tests::mariadb::Server, path: &Path) -> 
             return Err(format!("{name}: MariaDB failed at line {}: {}; the replay applied it", e.line, e.message))
         }
     }
-    let expected: Value = introspect(server, &db);
-    if std::env::var_os("SCHEMA_ORACLE_SCRIPT").is_some() {
-        eprintln!("{name}: engine {expected:#}\nreplay {:#}", catalog_json::render(&catalog));
-    }
-    let diffs = json_diff(&expected, &catalog_json::render(&catalog), IGNORED);
-    if diffs.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{name}: {} differences:\n  {}", diffs.len(), diffs.join("\n  ")))
-    }
+    engine_agrees(server, &db, &catalog).map_err(|why| format!("{name}: {why}"))
 }
 
 /// The engine and the replay failed at the same statement, in the same words (a syntax error

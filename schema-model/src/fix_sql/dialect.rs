@@ -120,6 +120,15 @@ impl Dialect {
         }
     }
 
+    /// The `CONSTRAINT name ` of a primary key: none on MySQL, where a primary key is always
+    /// named `PRIMARY` and naming it is an error.
+    pub fn primary_key_name(&self, name: &str) -> String {
+        match self.target {
+            Engine::Mysql => String::new(),
+            _ => self.constraint_name(name),
+        }
+    }
+
     /// `FOREIGN KEY (..) REFERENCES t (..) ON DELETE .. ON UPDATE ..`.
     pub fn foreign_key(&self, fk: &ForeignKey) -> String {
         let mut sql = format!("FOREIGN KEY ({}) REFERENCES {}", self.idents(&fk.columns), self.table(&fk.ref_table));

@@ -23,7 +23,17 @@ pub fn alter_statements(d: &Dialect, change: &Change) -> Vec<(u8, String)> {
     let alter = |table: &ObjectName| format!("ALTER TABLE {}", d.table(table));
     match change {
         Change::Table { side: Side::Source, table } => create_table(d, table),
-        Change::Table { side: Side::Target, table } => vec![(DROP_OBJECTS, format!("DROP TABLE {}", d.table(&table.name)))],
+        Change::Table { side: Side::Target, table } => {
+            // Its references go first, so that dropping the tables it refers to cannot fail.
+            let mut out: Vec<(u8, String)> = table
+                .foreign_keys
+                .iter()
+                .filter(|fk| !fk.name.is_empty())
+                .map(|fk| (DROP_REFERENCES, drop_constraint(d, &table.name, &fk.name, "FOREIGN KEY")))
+                .collect();
+            out.push((DROP_OBJECTS, format!("DROP TABLE {}", d.table(&table.name))));
+            out
+        }
         Change::Column { side: Side::Source, table, column } => {
             vec![(CHANGE_COLUMNS, format!("{} ADD COLUMN {}", alter(table), d.column_definition(column)))]
         }
@@ -70,7 +80,7 @@ pub fn alter_statements(d: &Dialect, change: &Change) -> Vec<(u8, String)> {
                 out.push((DROP_KEYS, format!("{} {drop}", alter(table))));
             }
             if let Some(key) = source {
-                out.push((ADD_KEYS, format!("{} ADD {}PRIMARY KEY ({})", alter(table), d.constraint_name(&key.name), d.idents(&key.columns))));
+                out.push((ADD_KEYS, format!("{} ADD {}PRIMARY KEY ({})", alter(table), d.primary_key_name(&key.name), d.idents(&key.columns))));
             }
             out
         }
@@ -129,7 +139,7 @@ pub fn create_table(d: &Dialect, table: &Table) -> Vec<(u8, String)> {
 pub fn create_table_sql(d: &Dialect, table: &Table, name: &ObjectName, inline_foreign_keys: bool) -> String {
     let mut parts: Vec<String> = table.columns.iter().map(|c| d.column_definition(c)).collect();
     if let Some(key) = &table.primary_key {
-        parts.push(format!("{}PRIMARY KEY ({})", d.constraint_name(&key.name), d.idents(&key.columns)));
+        parts.push(format!("{}PRIMARY KEY ({})", d.primary_key_name(&key.name), d.idents(&key.columns)));
     }
     for unique in &table.uniques {
         parts.push(format!("{}UNIQUE ({})", d.constraint_name(&unique.name), d.idents(&unique.columns)));
