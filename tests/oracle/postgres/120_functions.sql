@@ -17,3 +17,7 @@ CREATE PROCEDURE cleanup(days integer) LANGUAGE sql AS $$ SELECT 1 $$;
 CREATE FUNCTION gone() RETURNS integer LANGUAGE sql AS 'SELECT 1';
 DROP FUNCTION gone();
 DROP FUNCTION IF EXISTS never_there(integer);
+CREATE PROCEDURE tally(IN n integer, OUT total bigint) LANGUAGE sql AS $$ SELECT n::bigint $$;
+CREATE OR REPLACE PROCEDURE gone_proc() LANGUAGE plpgsql AS $$ BEGIN END $$;
+DROP PROCEDURE gone_proc();
+DROP PROCEDURE IF EXISTS never_there_proc(integer);

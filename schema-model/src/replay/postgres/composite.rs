@@ -51,9 +51,7 @@ pub fn rename_attribute(state: &mut PgState, parts: &[String], old: &str, new: &
 #[cfg(test)]
 mod tests {
     use crate::catalog::ObjectName;
-    
     use super::super::tests::replay_catalog as replay;
-
 
     #[test]
     fn attributes_added_and_renamed() {

@@ -9,6 +9,7 @@ use super::create_table::create_table;
 use super::fallback::{self, Fallback};
 use super::index::{create_index, drop_index, rename_index};
 use super::objects;
+use super::routines::{self, Routine};
 use super::sequence;
 use super::state::{PgState, Stmt};
 use super::view;
@@ -120,8 +121,11 @@ fn apply_parsed(
                 objects::drop_extension(state, &PgState::ident(name), drop.if_exists, stmt)?;
             }
         }
-        Statement::CreateFunction(function) => objects::create_function(state, function, stmt)?,
-        Statement::DropFunction(drop) => objects::drop_function(state, drop, stmt)?,
+        Statement::CreateFunction(function) => routines::create_routine(state, function, Routine::Function, stmt)?,
+        Statement::DropFunction(drop) => routines::drop_routines(state, &drop.func_desc, drop.if_exists, Routine::Function, stmt)?,
+        Statement::DropProcedure { if_exists, proc_desc, .. } => {
+            routines::drop_routines(state, proc_desc, *if_exists, Routine::Procedure, stmt)?
+        }
         Statement::CreateTrigger(trigger) => objects::create_trigger(state, trigger, stmt)?,
         Statement::DropTrigger(drop) => objects::drop_trigger(state, drop, stmt)?,
         Statement::Comment { object_type, object_name, comment, if_exists } => {

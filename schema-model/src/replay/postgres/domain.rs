@@ -201,9 +201,7 @@ fn domain_mut<'a>(state: &'a mut PgState, name: &ObjectName) -> &'a mut crate::c
 #[cfg(test)]
 mod tests {
     use crate::catalog::ObjectName;
-    
     use super::super::tests::replay_catalog as replay;
-
 
     #[test]
     fn not_null_and_missing_as() {

@@ -3,8 +3,9 @@
 //! `COMMENT ON CONSTRAINT / FUNCTION ...`, `CLUSTER`, `REINDEX`, ...), a few DDL forms
 //! applied directly (`CREATE EXTENSION ... SCHEMA`, `ALTER INDEX IF EXISTS ... RENAME TO`,
 //! `DROP INDEX CONCURRENTLY IF EXISTS`, `CREATE SEQUENCE` with options in any order,
-//! `ALTER SEQUENCE`, `ALTER TABLE ... SET SCHEMA`), and function definitions with planner options
-//! (`COST`, `ROWS`) that do not affect the signature, which are parsed again without them.
+//! `ALTER SEQUENCE`, `ALTER TABLE ... SET SCHEMA`, `CREATE PROCEDURE` read with the function
+//! grammar), and function definitions with planner options (`COST`, `ROWS`) that do not
+//! affect the signature, which are parsed again without them.
 
 use super::dispatch::skip;
 use super::index::{drop_index, rename_index};
@@ -12,8 +13,9 @@ use super::objects::create_extension;
 use super::state::{PgState, Stmt};
 use crate::error::{ReplayError, ReplayReport};
 use super::alter_table::set_schema;
+use super::routines::{create_routine, Routine};
 use super::sequence::{alter_sequence, create_sequence, SequenceClause};
-use sqlparser::ast::{DataType, Ident, ObjectName as SqlName, Statement};
+use sqlparser::ast::{CreateFunction, DataType, Ident, ObjectName as SqlName, Statement};
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::{Token, Tokenizer};
@@ -35,6 +37,7 @@ pub enum Action {
     SetSchema { parts: Vec<String>, if_exists: bool, schema: String },
     RenameIndex { parts: Vec<String>, new_name: String, if_exists: bool },
     DropIndex { names: Vec<Vec<String>>, if_exists: bool },
+    CreateProcedure(Box<CreateFunction>),
 }
 
 /// Statement heads that never change the table catalog.
@@ -248,8 +251,11 @@ pub fn recognise(text: &str) -> Option<Fallback> {
     }
     if words.eat(&["CREATE"]) {
         words.eat(&["OR", "REPLACE"]);
-        if words.eat(&["FUNCTION"]) || words.eat(&["PROCEDURE"]) {
+        if words.eat(&["FUNCTION"]) {
             return without_planner_options(&words.tokens).map(Fallback::Reparsed);
+        }
+        if words.keyword(0).as_deref() == Some("PROCEDURE") {
+            return as_function(&words.tokens, words.at).map(|f| Fallback::Apply(Action::CreateProcedure(Box::new(f))));
         }
     }
     super::reparse::rewritten(&words.tokens).map(Fallback::Reparsed)
@@ -277,6 +283,17 @@ fn without_planner_options(tokens: &[Token]) -> Option<Vec<Statement>> {
     }
     let text: String = kept.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" ");
     Parser::parse_sql(&PostgreSqlDialect {}, &text).ok()
+}
+
+/// A `CREATE PROCEDURE` parsed with the function grammar: the word `PROCEDURE` at
+/// `procedure` read as `FUNCTION`.
+fn as_function(tokens: &[Token], procedure: usize) -> Option<CreateFunction> {
+    let text: Vec<String> =
+        tokens.iter().enumerate().map(|(i, t)| if i == procedure { "FUNCTION".to_string() } else { t.to_string() }).collect();
+    match Parser::parse_sql(&PostgreSqlDialect {}, &text.join(" ")).ok()?.pop()? {
+        Statement::CreateFunction(function) if function.return_type.is_none() => Some(function),
+        _ => None,
+    }
 }
 
 /// Applies a DDL form recognised from tokens.
@@ -307,6 +324,7 @@ pub fn apply(state: &mut PgState, action: Action, stmt: &Stmt, report: &mut Repl
             }
             Ok(())
         }
+        Action::CreateProcedure(procedure) => create_routine(state, &procedure, Routine::Procedure, stmt),
         Action::DropIndex { names, if_exists } => {
             for parts in names {
                 if !drop_index(state, &parts, if_exists, stmt)? {

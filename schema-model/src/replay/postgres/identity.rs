@@ -118,9 +118,7 @@ fn set_identity(state: &mut PgState, table: &ObjectName, name: &str, identity: O
 #[cfg(test)]
 mod tests {
     use crate::catalog::{Identity, ObjectName};
-    
     use super::super::tests::replay_catalog as replay;
-
 
     #[test]
     fn identity_added_changed_and_dropped() {

@@ -37,6 +37,7 @@ mod names;
 mod objects;
 mod reanalyse;
 mod reparse;
+mod routines;
 mod schema_move;
 mod sequence;
 mod state;

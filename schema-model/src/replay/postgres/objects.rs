@@ -1,22 +1,20 @@
-//! Schema objects other than tables, indexes and views: enum and composite types,
-//! domains, schemas, extensions, sequences, `search_path`, functions (signatures as
-//! `pg_get_function_identity_arguments` / `pg_get_function_result` print them), triggers
+//! Schema objects other than tables, indexes, views and routines: enum and composite
+//! types, domains, schemas, extensions, sequences, `search_path`, triggers
 //! (`pg_get_triggerdef`) and comments on tables and columns.
 
 use super::constraints::table_scope;
 use super::expr::{condition, deparse, quote_literal, Scope};
 use super::names::quote_ident;
-use super::state::{FunctionSignature, PgState, Relation, Stmt};
+use super::state::{PgState, Relation, Stmt};
 use super::types::{resolve, PgType};
 use crate::catalog::{
-    CheckConstraint, CompositeAttribute, CompositeType, Domain, EnumType, Extension, Function, ObjectName,
+    CheckConstraint, CompositeAttribute, CompositeType, Domain, EnumType, Extension, ObjectName,
     Provenance, Trigger,
 };
 use crate::error::ReplayError;
 use sqlparser::ast::{
-    AlterType, AlterTypeAddValuePosition, AlterTypeOperation, ArgMode, CommentObject, CreateDomain,
-    CreateFunction, CreateTrigger, DataType, DropFunction, DropTrigger, Expr, FunctionReturnType,
-    ObjectName as SqlName, OperateFunctionArg, SchemaName, TableConstraint, TriggerEvent,
+    AlterType, AlterTypeAddValuePosition, AlterTypeOperation, CommentObject, CreateDomain, CreateTrigger, DropTrigger, Expr,
+    ObjectName as SqlName, SchemaName, TableConstraint, TriggerEvent,
     TriggerObject, TriggerObjectKind, TriggerPeriod, TriggerReferencingType, UserDefinedTypeRepresentation,
 };
 
@@ -330,130 +328,6 @@ pub fn drop_type(state: &mut PgState, parts: &[String], if_exists: bool, cascade
         return Err(stmt.reject(format!("\"{}\" is not a type that DROP TYPE can drop", parts.join("."))));
     }
     Ok(true)
-}
-
-/// An argument as `pg_get_function_identity_arguments` prints it, or `None` for OUT
-/// arguments (not part of the identity).
-fn identity_argument(state: &PgState, arg: &OperateFunctionArg, stmt: &Stmt) -> Result<Option<(String, PgType)>, ReplayError> {
-    let (ty, _) = resolve(state, &arg.data_type).map_err(|m| stmt.reject(m))?;
-    let mode = match arg.mode {
-        Some(ArgMode::Out) => return Ok(None),
-        Some(ArgMode::InOut) => "INOUT ",
-        Some(ArgMode::Variadic) => "VARIADIC ",
-        _ => "",
-    };
-    let text = match &arg.name {
-        Some(name) => format!("{mode}{} {}", quote_ident(&PgState::ident(name)), ty.format()),
-        None => format!("{mode}{}", ty.format()),
-    };
-    Ok(Some((text, ty)))
-}
-
-/// `pg_get_function_result`.
-fn result_text(state: &PgState, function: &CreateFunction, stmt: &Stmt) -> Result<(String, PgType), ReplayError> {
-    let resolve_one = |dt: &DataType| resolve(state, dt).map(|(t, _)| t).map_err(|m| stmt.reject(m));
-    match &function.return_type {
-        None => Ok(("void".to_string(), PgType::builtin("void"))),
-        Some(FunctionReturnType::SetOf(dt)) => {
-            let ty = resolve_one(dt)?;
-            Ok((format!("SETOF {}", ty.format()), ty))
-        }
-        Some(FunctionReturnType::DataType(DataType::Table(Some(columns)))) => {
-            let columns = columns
-                .iter()
-                .map(|c| Ok(format!("{} {}", quote_ident(&PgState::ident(&c.name)), resolve_one(&c.data_type)?.format())))
-                .collect::<Result<Vec<_>, ReplayError>>()?;
-            Ok((format!("TABLE({})", columns.join(", ")), PgType::builtin("record")))
-        }
-        Some(FunctionReturnType::DataType(dt)) => {
-            let ty = resolve_one(dt)?;
-            Ok((ty.format(), ty))
-        }
-    }
-}
-
-/// CREATE [OR REPLACE] FUNCTION: records the signature (bodies are not modelled).
-pub fn create_function(state: &mut PgState, function: &CreateFunction, stmt: &Stmt) -> Result<(), ReplayError> {
-    let name = state.creation_name(&function.name, stmt)?;
-    let mut texts = Vec::new();
-    let mut args = Vec::new();
-    for arg in function.args.iter().flatten() {
-        if let Some((text, ty)) = identity_argument(state, arg, stmt)? {
-            texts.push(text);
-            args.push(ty);
-        }
-    }
-    let (result, result_type) = result_text(state, function, stmt)?;
-    let language = match &function.language {
-        Some(l) => PgState::ident(l),
-        None => "sql".to_string(),
-    };
-    let existing = state.functions.iter().position(|f| f.name == name && f.args == args);
-    if let Some(at) = existing {
-        if !function.or_replace {
-            return Err(stmt.reject(format!("function \"{}\" already exists with same argument types", name.name)));
-        }
-        if state.functions[at].result != result_type {
-            return Err(stmt.reject("cannot change return type of existing function"));
-        }
-        // `functions` and `catalog.functions` are kept in the same order.
-        state.functions.remove(at);
-        state.catalog.functions.remove(at);
-    }
-    state.catalog.functions.push(Function {
-        name: name.clone(),
-        kind: "function".to_string(),
-        arguments: texts.join(", "),
-        result,
-        language,
-        provenance: Provenance::new(stmt.at),
-    });
-    state.functions.push(FunctionSignature { name, args, result: result_type });
-    Ok(())
-}
-
-pub fn drop_function(state: &mut PgState, drop: &DropFunction, stmt: &Stmt) -> Result<(), ReplayError> {
-    for desc in &drop.func_desc {
-        let parts = state.name_parts(&desc.name);
-        let name = parts.last().cloned().unwrap_or_default();
-        let schemas: Vec<String> = match parts.as_slice() {
-            [schema, _] => vec![schema.clone()],
-            _ => state.search_path.clone(),
-        };
-        let wanted: Option<Vec<PgType>> = match &desc.args {
-            Some(args) => Some(
-                args.iter()
-                    .filter(|a| !matches!(a.mode, Some(ArgMode::Out)))
-                    .map(|a| resolve(state, &a.data_type).map(|(t, _)| t).map_err(|m| stmt.reject(m)))
-                    .collect::<Result<_, _>>()?,
-            ),
-            None => None,
-        };
-        let matching: Vec<usize> = state
-            .functions
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.name.name == name && schemas.contains(&f.name.schema))
-            .filter(|(_, f)| wanted.as_ref().is_none_or(|w| *w == f.args))
-            .map(|(i, _)| i)
-            .collect();
-        match matching.as_slice() {
-            [] if drop.if_exists => {}
-            [] => {
-                let args = wanted.map(|w| w.iter().map(PgType::format).collect::<Vec<_>>().join(", "));
-                return Err(stmt.reject(match args {
-                    Some(args) => format!("function {name}({args}) does not exist"),
-                    None => format!("could not find a function named \"{name}\""),
-                }));
-            }
-            [one] => {
-                state.functions.remove(*one);
-                state.catalog.functions.remove(*one);
-            }
-            _ => return Err(stmt.reject(format!("function name \"{name}\" is not unique"))),
-        }
-    }
-    Ok(())
 }
 
 /// CREATE TRIGGER: recorded with its `pg_get_triggerdef` text.

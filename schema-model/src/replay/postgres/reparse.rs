@@ -1,8 +1,10 @@
 //! Statements the parser rejects that it reads once rewritten without changing their
 //! meaning: an identity column's sequence options `( ... )` put in the one order the
-//! parser takes, and `CREATE INDEX ... ON ONLY t` read as `ON t` (ONLY
+//! parser takes, `CREATE INDEX ... ON ONLY t` read as `ON t` (ONLY
 //! matters for partitioned tables alone, which the replay does not model, so a partitioned
-//! table is still an error when its CREATE TABLE is met).
+//! table is still an error when its CREATE TABLE is met), and `CREATE MATERIALIZED VIEW ...
+//! WITH [NO] DATA` read without the clause (whether the view is populated is not part of
+//! the table catalog).
 
 use sqlparser::ast::Statement;
 use sqlparser::dialect::PostgreSqlDialect;
@@ -15,6 +17,7 @@ pub fn rewritten(tokens: &[Token]) -> Option<Vec<Statement>> {
     let mut tokens = tokens.to_vec();
     let mut changed = without_index_only(&mut tokens);
     changed |= reorder_identity_options(&mut tokens);
+    changed |= without_with_data(&mut tokens);
     if !changed {
         return None;
     }
@@ -120,12 +123,28 @@ fn without_index_only(tokens: &mut Vec<Token>) -> bool {
     true
 }
 
+/// Removes a trailing `WITH [NO] DATA` from CREATE MATERIALIZED VIEW.
+fn without_with_data(tokens: &mut Vec<Token>) -> bool {
+    let creates_view = is_keyword(tokens.first(), "CREATE") && is_keyword(tokens.get(1), "MATERIALIZED");
+    while tokens.last() == Some(&Token::SemiColon) {
+        tokens.pop();
+    }
+    let n = tokens.len();
+    if !creates_view || n < 3 || !is_keyword(tokens.last(), "DATA") {
+        return false;
+    }
+    let clause = if is_keyword(tokens.get(n - 2), "NO") { 3 } else { 2 };
+    if !is_keyword(tokens.get(n - clause), "WITH") {
+        return false;
+    }
+    tokens.truncate(n - clause);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use crate::catalog::ObjectName;
-    
     use super::super::tests::replay_catalog as replay;
-
 
     #[test]
     fn identity_options_in_any_order() {
@@ -145,6 +164,17 @@ mod tests {
         let catalog = replay("CREATE TABLE t (a int);\nCREATE INDEX t_only ON ONLY t (a);").unwrap();
         let index = &catalog.tables[&ObjectName::new("public", "t")].indexes[0];
         assert_eq!(index.definition.as_deref(), Some("CREATE INDEX t_only ON public.t USING btree (a)"));
+    }
+
+    #[test]
+    fn materialized_view_with_or_without_data() {
+        let catalog = replay(
+            "CREATE MATERIALIZED VIEW empty_one AS SELECT 1 AS one WITH NO DATA;\n\
+             CREATE MATERIALIZED VIEW full_one AS SELECT 'x'::text AS two WITH DATA;",
+        )
+        .unwrap();
+        assert_eq!(catalog.views[&ObjectName::new("public", "empty_one")].columns[0].name, "one");
+        assert_eq!(catalog.views[&ObjectName::new("public", "full_one")].columns[0].name, "two");
     }
 
     #[test]

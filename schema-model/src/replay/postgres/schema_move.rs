@@ -80,9 +80,7 @@ pub fn relocate_sequence(state: &mut PgState, old: &ObjectName, new: &ObjectName
 #[cfg(test)]
 mod tests {
     use crate::catalog::ObjectName;
-    
     use super::super::tests::replay_catalog as replay;
-
 
     #[test]
     fn type_moves_and_columns_follow() {

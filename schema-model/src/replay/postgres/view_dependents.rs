@@ -112,9 +112,7 @@ pub fn drop_views_cascade(state: &mut PgState, views: Vec<ObjectName>) {
 #[cfg(test)]
 mod tests {
     use crate::catalog::Catalog;
-    
     use super::super::tests::replay_catalog as replay;
-
 
     fn view_names(catalog: &Catalog) -> Vec<&str> {
         catalog.views.keys().map(|k| k.name.as_str()).collect()
