@@ -173,6 +173,21 @@ UPDATE ciphers c JOIN folders f ON f.user_uuid = c.user_uuid SET name = ?;
 SELECT uuid AS id FROM users WHERE id = ?;
 SELECT uuid AS id FROM users GROUP BY id HAVING id > 0;
 SELECT u.email FROM users u WHERE u.uuid IN (SELECT d.user_uuid FROM devices d WHERE d.name = u.nope);
+SELECT org_uuid, status FROM users_organizations GROUP BY org_uuid HAVING status > 1;
+SELECT org_uuid FROM users_organizations GROUP BY org_uuid, status HAVING status > 1;
+SELECT uo.org_uuid FROM users_organizations uo GROUP BY uo.org_uuid HAVING org_uuid IS NOT NULL;
+SELECT org_uuid AS o FROM users_organizations GROUP BY o HAVING org_uuid IS NOT NULL;
+SELECT org_uuid FROM users_organizations uo GROUP BY org_uuid HAVING uo.org_uuid IS NOT NULL;
+SELECT * FROM users_organizations GROUP BY org_uuid HAVING status > 1;
+SELECT uo.* FROM users_organizations uo GROUP BY org_uuid HAVING status > 1;
+SELECT org_uuid FROM users_organizations GROUP BY org_uuid HAVING COUNT(DISTINCT user_uuid) > 1 AND MAX(atype) < 3;
+SELECT e.uuid FROM event e WHERE EXISTS (SELECT org_uuid FROM users_organizations GROUP BY org_uuid HAVING MAX(status) > e.device_type);
+SELECT name, name FROM users ORDER BY name;
+SELECT name, users.name FROM users ORDER BY name;
+SELECT uuid AS x, uuid AS x FROM users ORDER BY x;
+SELECT UPPER(name) AS x, LOWER(name) AS x FROM users ORDER BY x;
+SELECT u.name, d.name FROM users u JOIN devices d ON d.user_uuid = u.uuid ORDER BY u.name;
+SELECT u.name FROM users u JOIN devices d ON d.user_uuid = u.uuid GROUP BY u.name ORDER BY name;
 -- rejected: undefined tables
 SELECT * FROM usr;
 SELECT uuid FROM cipher;
@@ -256,10 +271,22 @@ SELECT uo.uuid FROM users_organizations uo JOIN twofactor t ON t.user_uuid = uo.
 SELECT x.uuid FROM (SELECT u.uuid FROM users u JOIN devices d ON d.user_uuid = u.uuid WHERE uuid = ?) x;
 UPDATE ciphers c JOIN folders f ON f.user_uuid = c.user_uuid SET c.updated_at = NOW() WHERE uuid = ?;
 DELETE c FROM ciphers c JOIN folders f ON f.user_uuid = c.user_uuid WHERE name = ?;
--- rejected, known misses: two select items of the same name in ORDER BY; a HAVING column
--- that is neither selected nor grouped
+-- rejected: a name two select items carry; HAVING outside the selected and grouped columns
 SELECT u.name, d.name FROM users u JOIN devices d ON d.user_uuid = u.uuid ORDER BY name;
+SELECT uuid AS x, name AS x FROM users ORDER BY x;
+SELECT uuid AS name, name FROM users ORDER BY name;
+SELECT u.name, d.name FROM users u JOIN devices d ON d.user_uuid = u.uuid GROUP BY name;
+SELECT u.name, d.name FROM users u JOIN devices d ON d.user_uuid = u.uuid ORDER BY LENGTH(name);
+SELECT u.name, d.name FROM users u JOIN devices d ON d.user_uuid = u.uuid HAVING name > 1;
 SELECT org_uuid FROM users_organizations GROUP BY org_uuid HAVING status > 1;
+SELECT uuid FROM users HAVING email = ?;
+SELECT COUNT(*) FROM users_organizations HAVING status = 1;
+SELECT org_uuid FROM users_organizations uo GROUP BY org_uuid HAVING uo.status > 1;
+SELECT org_uuid FROM users_organizations GROUP BY org_uuid HAVING LENGTH(status) > 1;
+SELECT org_uuid FROM users_organizations GROUP BY org_uuid HAVING MAX(status) + atype > 1;
+SELECT DATE(event_date) FROM event GROUP BY DATE(event_date) HAVING DATE(event_date) > ?;
+SELECT org_uuid FROM users_organizations GROUP BY org_uuid HAVING COUNT(*) > 1 AND status > 1;
+SELECT org_uuid FROM users_organizations uo GROUP BY org_uuid HAVING EXISTS (SELECT 1 FROM devices d WHERE d.atype = uo.status);
 -- parser gaps
 SELECT uuid FROM users LOCK IN SHARE MODE;
 UPDATE ciphers c, folders_ciphers fc SET c.updated_at = NOW() WHERE fc.cipher_uuid = c.uuid AND fc.folder_uuid = ?;

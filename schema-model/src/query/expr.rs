@@ -24,12 +24,28 @@ pub(crate) struct ExprWalker<'r, 'c, 's> {
     skipping_expr: Option<*const Expr>,
     /// Names of named function arguments (`make_interval(days => n)`), not column references.
     argument_names: Vec<*const Expr>,
+    /// The scope aggregate functions' arguments see, when it differs from `env` (MySQL
+    /// HAVING).
+    aggregate_env: Option<Env<'s>>,
 }
 
 impl<'r, 'c, 's> ExprWalker<'r, 'c, 's> {
     /// Resolves every column reference in `node`.
     pub fn walk<V: Visit>(resolver: &'r mut Resolver<'c>, node: &V, env: Env<'s>, aliases: Aliases<'s>) {
-        let mut walker = ExprWalker { resolver, env, aliases, skipping_query: None, skipping_expr: None, argument_names: Vec::new() };
+        Self::walk_with_aggregates(resolver, node, env, None, aliases);
+    }
+
+    /// Resolves every column reference in `node`, those in aggregate functions' arguments in
+    /// `aggregate_env` when given.
+    pub fn walk_with_aggregates<V: Visit>(
+        resolver: &'r mut Resolver<'c>,
+        node: &V,
+        env: Env<'s>,
+        aggregate_env: Option<Env<'s>>,
+        aliases: Aliases<'s>,
+    ) {
+        let mut walker =
+            ExprWalker { resolver, env, aliases, skipping_query: None, skipping_expr: None, argument_names: Vec::new(), aggregate_env };
         let _ = node.visit(&mut walker);
     }
 
@@ -70,6 +86,12 @@ impl Visitor for ExprWalker<'_, '_, '_> {
             return ControlFlow::Continue(());
         }
         match expr {
+            Expr::Function(function) if function.over.is_none() && self.aggregate_env.is_some() && self.resolver.rules.is_aggregate(&function.name) => {
+                if let Some(env) = self.aggregate_env {
+                    ExprWalker::walk(self.resolver, &function.args, env, self.aliases);
+                }
+                self.skipping_expr = Some(expr as *const Expr);
+            }
             Expr::Function(function) => {
                 if let FunctionArguments::List(list) = &function.args {
                     for arg in &list.args {

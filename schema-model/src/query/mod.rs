@@ -6,7 +6,9 @@
 //! CTEs including recursive ones, subqueries in every clause with correlation, set
 //! operations, LATERAL, output-column aliases where the engine allows them, `*` and `t.*`,
 //! views), INSERT (column list, VALUES or SELECT, ON CONFLICT with `EXCLUDED`, RETURNING),
-//! UPDATE (SET, FROM, RETURNING) and DELETE (USING, RETURNING). Functions, operators, casts
+//! UPDATE (SET, FROM, RETURNING) and DELETE (USING, RETURNING), and MySQL's own forms:
+//! multi-table UPDATE and DELETE, ON DUPLICATE KEY UPDATE, and the select-list rules of
+//! GROUP BY, HAVING and ORDER BY (`select_list`). Functions, operators, casts
 //! and parameters are never errors. Whenever the model cannot know for sure (a function's
 //! result columns, an unmodelled schema), the name is accepted: a query the engine accepts
 //! must never be reported.
@@ -19,6 +21,7 @@ mod naming;
 mod resolve;
 mod rules;
 mod scope;
+mod select_list;
 #[cfg(test)]
 mod tests;
 

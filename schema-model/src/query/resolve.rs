@@ -176,13 +176,23 @@ impl<'c> Resolver<'c> {
         if let Some(selection) = &select.selection {
             self.walk(selection, env, where_aliases);
         }
+        let select_list_scoping = self.rules.select_list_scoping();
         if let GroupByExpr::Expressions(exprs, _) = &select.group_by {
             for expr in exprs {
                 self.output_name_expr(expr, env, aliases);
+                if select_list_scoping {
+                    self.ambiguous_select_names(expr, &select.projection, &scope);
+                }
             }
         }
         if let Some(having) = &select.having {
-            self.walk(having, env, expression_aliases);
+            if select_list_scoping {
+                let visible = Scope::new(self.having_relations(&scope, &select.projection, &select.group_by), scope.parent);
+                ExprWalker::walk_with_aggregates(self, having, env.with_scope(&visible), Some(env), expression_aliases);
+                self.ambiguous_select_names(having, &select.projection, &scope);
+            } else {
+                self.walk(having, env, expression_aliases);
+            }
         }
         for window in &select.named_window {
             self.walk(window, env, NO_ALIASES);
@@ -197,6 +207,9 @@ impl<'c> Resolver<'c> {
         }
         for item in order_by {
             self.output_name_expr(&item.expr, env, aliases);
+            if select_list_scoping {
+                self.ambiguous_select_names(&item.expr, &select.projection, &scope);
+            }
         }
         columns
     }

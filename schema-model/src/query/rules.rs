@@ -31,6 +31,11 @@ const POSTGRES_VALUE_KEYWORDS: &[&str] = &[
     "current_catalog",
     "current_schema",
 ];
+/// MySQL's aggregate functions, whose arguments HAVING resolves against the whole FROM clause.
+const MYSQL_AGGREGATES: &[&str] = &[
+    "avg", "bit_and", "bit_or", "bit_xor", "count", "group_concat", "json_arrayagg", "json_objectagg", "max", "min", "std",
+    "stddev", "stddev_pop", "stddev_samp", "sum", "var_pop", "var_samp", "variance",
+];
 /// SQLite's implicit row id names, present on every table with a row id.
 const SQLITE_ROWID_COLUMNS: &[&str] = &["rowid", "oid", "_rowid_"];
 
@@ -117,6 +122,19 @@ impl Rules {
     /// may fall back to output-column aliases (SQLite, MySQL).
     pub fn aliases_in_expressions(self) -> bool {
         matches!(self.engine, Engine::Sqlite | Engine::Mysql)
+    }
+
+    /// MySQL: names in GROUP BY, HAVING and ORDER BY are looked up in the select list first
+    /// (two plain-column items of one name make it ambiguous), and HAVING sees, outside
+    /// aggregates, only the columns the select list or GROUP BY names.
+    pub fn select_list_scoping(self) -> bool {
+        self.engine == Engine::Mysql
+    }
+
+    /// Whether a function (by its unqualified name) is one of MySQL's aggregates.
+    pub fn is_aggregate(self, name: &sqlparser::ast::ObjectName) -> bool {
+        let [part] = name.0.as_slice() else { return false };
+        part.as_ident().is_some_and(|ident| MYSQL_AGGREGATES.iter().any(|a| ident.value.eq_ignore_ascii_case(a)))
     }
 
     /// Whether a subquery in FROM may only see sibling FROM items when marked LATERAL and ON

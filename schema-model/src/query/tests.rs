@@ -385,6 +385,14 @@ fn mysql_tables_joins_and_multi_table_statements() {
     ok(&mysql, "DELETE t FROM tags t JOIN posts p ON p.id = t.post_id WHERE p.user_id = ?");
     ok(&mysql, "DELETE FROM t USING tags AS t JOIN posts p ON p.id = t.post_id");
     fails(&mysql, "DELETE x FROM tags t WHERE t.tag = ?", &["Unknown table 'x' in MULTI DELETE"]);
+    // Names two plain-column select items carry for different columns are ambiguous.
+    fails(&mysql, "SELECT u.name, p.title AS name FROM users u JOIN posts p ON p.user_id = u.id ORDER BY name", &["Column 'name' in field list is ambiguous"]);
+    ok(&mysql, "SELECT name, users.name FROM users ORDER BY name");
+    ok(&mysql, "SELECT UPPER(name) AS x, LOWER(name) AS x FROM users ORDER BY x");
+    // HAVING sees selected and grouped columns; aggregates see the whole FROM clause.
+    fails(&mysql, "SELECT user_id FROM posts GROUP BY user_id HAVING title > ''", &["Unknown column 'title'"]);
+    ok(&mysql, "SELECT user_id FROM posts GROUP BY user_id HAVING MAX(title) > '' AND user_id > 0");
+    ok(&mysql, "SELECT * FROM posts GROUP BY user_id HAVING title > ''");
     // ON DUPLICATE KEY UPDATE of an INSERT ... SELECT sees the SELECT's tables.
     ok(&mysql, "INSERT INTO tags (post_id, tag) SELECT p.id, p.title FROM posts p ON DUPLICATE KEY UPDATE tag = p.title");
 }
