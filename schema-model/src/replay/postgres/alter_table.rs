@@ -7,10 +7,11 @@ use super::constraints::{column_list, relation_text};
 use super::create_table::{add_column, nextval_text, PendingConstraints};
 use super::expr::{column_default, deparse, Analyzer, TExpr};
 use super::index::{self, rename_index_entry};
+use super::partition;
 use super::state::{PgState, Stmt};
 use super::types::{logical, resolve, PgType};
 use super::view_dependents::{drop_views_cascade, views_reading, views_using_column};
-use crate::catalog::{ColumnType, ObjectName};
+use crate::catalog::{ColumnType, ObjectName, TableKind};
 use crate::error::{ReplayError, ReplayReport, SkippedStatement};
 use sqlparser::ast::{AlterColumnOperation, AlterTable, AlterTableOperation, DropBehavior, RenameTableNameKind};
 
@@ -35,7 +36,34 @@ pub fn alter_table(
         None => return Err(stmt.reject(format!("relation \"{}\" does not exist", parts.join(".")))),
     };
     for operation in &alter.operations {
+        let partitions = partition::operation_reach(state, &table, operation, stmt)?;
+        let before = table.clone();
         apply_operation(state, &mut table, operation, stmt, report)?;
+        if table != before {
+            partition::table_renamed(state, &before, &table);
+        }
+        for child in partitions {
+            apply_to_partition(state, child, operation, stmt, report)?;
+        }
+        if state.catalog.tables.get(&table).is_some_and(|t| t.kind == TableKind::PartitionedTable) {
+            partition::mark_partitioned(state, &table);
+        }
+    }
+    Ok(())
+}
+
+/// Applies an operation made through a partitioned table to one of its partitions, and on
+/// down to that partition's own partitions.
+fn apply_to_partition(
+    state: &mut PgState,
+    mut table: ObjectName,
+    operation: &AlterTableOperation,
+    stmt: &Stmt,
+    report: &mut ReplayReport,
+) -> Result<(), ReplayError> {
+    apply_operation(state, &mut table, operation, stmt, report)?;
+    for child in partition::partitions_of(state, &table) {
+        apply_to_partition(state, child, operation, stmt, report)?;
     }
     Ok(())
 }
@@ -649,6 +677,10 @@ fn rename_constraint(state: &mut PgState, table: &ObjectName, old: &str, new: &s
 /// Removes a table and everything that belongs to it (owned sequences, index and
 /// constraint shapes, foreign keys of other tables when `cascade`).
 pub fn forget_table(state: &mut PgState, table: &ObjectName) {
+    for child in partition::partitions_of(state, table) {
+        forget_table(state, &child);
+    }
+    state.partitions.retain(|(parent, child)| parent != table && child != table);
     state.catalog.tables.remove(table);
     state.catalog.sequences.retain(|_, s| !s.owned_by.as_ref().is_some_and(|o| o.table == *table));
     state.check_shapes.retain(|(t, _), _| t != table);

@@ -322,8 +322,11 @@ pub fn create_table(
     if create.query.is_some() || create.like.is_some() || create.clone.is_some() {
         return Err(stmt.unsupported("CREATE TABLE ... AS / LIKE is not modelled by the Postgres replay"));
     }
-    if create.partition_of.is_some() || create.inherits.is_some() || create.partition_by.is_some() {
-        return Err(stmt.unsupported("partitioned and inherited tables are not modelled by the Postgres replay"));
+    if create.inherits.is_some() {
+        return Err(stmt.unsupported("table inheritance (INHERITS) is not modelled by the Postgres replay"));
+    }
+    if create.partition_of.is_some() {
+        return super::partition::create_partition(state, create, stmt, report);
     }
     if create.temporary {
         report.skipped.push(SkippedStatement {
@@ -367,6 +370,8 @@ pub fn create_table(
     })();
     if result.is_err() {
         super::alter_table::forget_table(state, &name);
+    } else if create.partition_by.is_some() {
+        super::partition::mark_partitioned(state, &name);
     }
     result
 }

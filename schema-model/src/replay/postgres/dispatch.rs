@@ -83,7 +83,7 @@ pub fn skip(report: &mut ReplayReport, stmt: &Stmt, what: impl Into<String>) {
     report.skipped.push(SkippedStatement { location: stmt.at.clone(), what: what.into() });
 }
 
-fn apply_parsed(
+pub(super) fn apply_parsed(
     state: &mut PgState,
     statement: &Statement,
     stmt: &Stmt,

@@ -32,6 +32,8 @@ pub struct IndexShape {
     pub nulls_not_distinct: bool,
     pub with: Vec<(String, String)>,
     pub predicate: Option<TExpr>,
+    /// The index of a partitioned table, printed `ON ONLY` (see [`super::partition`]).
+    pub partitioned: bool,
 }
 
 impl KeyShape {
@@ -78,9 +80,10 @@ impl IndexShape {
     pub fn definition(&self, name: &str) -> String {
         let keys: Vec<String> = self.keys.iter().map(KeyShape::text).collect();
         let mut text = format!(
-            "CREATE {}INDEX {} ON {}.{} USING {} ({})",
+            "CREATE {}INDEX {} ON {}{}.{} USING {} ({})",
             if self.unique { "UNIQUE " } else { "" },
             quote_ident(name),
+            if self.partitioned { "ONLY " } else { "" },
             quote_ident(&self.table.schema),
             quote_ident(&self.table.name),
             self.method,
@@ -158,6 +161,7 @@ pub fn constraint_index(
         nulls_not_distinct,
         with: Vec::new(),
         predicate: None,
+        partitioned: false,
     };
     shape.to_index(name, primary, Some(name.to_string()), at)
 }
@@ -244,6 +248,7 @@ pub fn create_index(
         nulls_not_distinct: create.nulls_distinct == Some(false),
         with,
         predicate,
+        partitioned: false,
     };
     let schema = table_name.schema.clone();
     let name = match &create.name {
@@ -275,8 +280,8 @@ pub fn create_index(
         }
         _ => state.catalog.views.get_mut(&table_name).expect("resolved view").indexes.push(index),
     }
-    state.index_shapes.insert(ObjectName::new(schema, name), shape);
-    Ok(())
+    state.index_shapes.insert(ObjectName::new(schema, name.clone()), shape);
+    super::partition::index_created(state, &table_name, &name, stmt, report)
 }
 
 /// One `WITH (name = value)` storage parameter.
@@ -343,6 +348,7 @@ pub fn remember_constraint_index(state: &mut PgState, table: &ObjectName, name: 
             nulls_not_distinct,
             with: Vec::new(),
             predicate: None,
+            partitioned: false,
         },
     );
 }
@@ -355,6 +361,9 @@ pub fn drop_index(state: &mut PgState, parts: &[String], if_exists: bool, stmt: 
         None if if_exists => return Ok(false),
         None => return Err(stmt.reject(format!("index \"{}\" does not exist", parts.join(".")))),
     };
+    if super::partition::has_partitions(state, &owner) {
+        return Err(stmt.unsupported("DROP INDEX of a partitioned table's index (which drops its partitions' indexes) is not modelled"));
+    }
     let indexes = match state.catalog.tables.get_mut(&owner) {
         Some(table) => {
             table.provenance.touch(stmt.at);

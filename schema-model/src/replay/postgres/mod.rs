@@ -35,6 +35,7 @@ mod identity;
 mod index;
 mod names;
 mod objects;
+mod partition;
 mod reanalyse;
 mod reparse;
 mod routines;

@@ -35,6 +35,8 @@ pub struct PgState {
     pub default_shapes: HashMap<(ObjectName, String), TExpr>,
     /// Tables and views each view reads from, for drop dependencies.
     pub view_dependencies: HashMap<ObjectName, Vec<ObjectName>>,
+    /// (partitioned table, partition) pairs, in creation order.
+    pub partitions: Vec<(ObjectName, ObjectName)>,
 }
 
 /// A CHECK constraint's analysed condition and options.
@@ -113,6 +115,7 @@ impl PgState {
             check_shapes: HashMap::new(),
             default_shapes: HashMap::new(),
             view_dependencies: HashMap::new(),
+            partitions: Vec::new(),
         }
     }
 
