@@ -25,6 +25,9 @@ pub fn alter_table(
     let parts = state.name_parts(&alter.name);
     let mut table = match state.lookup_relation(&parts) {
         Some((name, super::state::Relation::Table)) => name,
+        Some((name, super::state::Relation::View | super::state::Relation::MaterializedView)) => {
+            return alter_view_as_table(state, &name, alter, stmt);
+        }
         Some(_) => return Err(stmt.reject(format!("\"{}\" is not a table", parts.join(".")))),
         None if alter.if_exists => {
             report.skipped.push(SkippedStatement {
@@ -47,6 +50,26 @@ pub fn alter_table(
         }
         if state.catalog.tables.get(&table).is_some_and(|t| t.kind == TableKind::PartitionedTable) {
             partition::mark_partitioned(state, &table);
+        }
+    }
+    Ok(())
+}
+
+/// ALTER TABLE on a view: Postgres accepts the renames (of the view and of its columns).
+fn alter_view_as_table(state: &mut PgState, view: &ObjectName, alter: &AlterTable, stmt: &Stmt) -> Result<(), ReplayError> {
+    let mut view = view.clone();
+    for operation in &alter.operations {
+        match operation {
+            AlterTableOperation::RenameTable { table_name: RenameTableNameKind::As(n) | RenameTableNameKind::To(n) } => {
+                let new_name = state.name_parts(n).last().cloned().unwrap_or_default();
+                super::view::rename_view(state, &view, &new_name, stmt)?;
+                view = ObjectName::new(view.schema.clone(), new_name);
+            }
+            AlterTableOperation::RenameColumn { old_column_name, new_column_name } => {
+                let (old, new) = (PgState::ident(old_column_name), PgState::ident(new_column_name));
+                super::view::rename_view_column(state, &view, &old, &new, stmt)?;
+            }
+            _ => return Err(stmt.reject(format!("\"{}\" is not a table", view.name))),
         }
     }
     Ok(())
@@ -342,6 +365,13 @@ fn rename_column(state: &mut PgState, table: &ObjectName, old: &str, new: &str, 
         return Err(stmt.reject(format!("column \"{new}\" of relation \"{}\" already exists", table.name)));
     }
     let at = stmt.at;
+    // The views' stored queries are not reprinted with the new name: their printed
+    // definitions become unknown rather than stale.
+    for view in views_using_column(state, table, old) {
+        if let Some(view) = state.catalog.views.get_mut(&view) {
+            view.definition = None;
+        }
+    }
     let rename = |cols: &mut Vec<String>| cols.iter_mut().filter(|c| *c == old).for_each(|c| *c = new.to_string());
     let entry = state.table_mut(table);
     set_name(entry.column_mut(old).expect("checked"), new, at);
@@ -494,6 +524,7 @@ fn move_table(state: &mut PgState, old: &ObjectName, new: &ObjectName, stmt: &St
         shape.table = new.clone();
     }
     index::refresh_definitions(state, new);
+    super::view_dependents::relation_renamed(state, old, new);
 }
 
 fn drop_column(state: &mut PgState, table: &ObjectName, name: &str, cascade: bool, stmt: &Stmt) -> Result<(), ReplayError> {

@@ -3,8 +3,8 @@
 //! `COMMENT ON CONSTRAINT / FUNCTION ...`, `CLUSTER`, `REINDEX`, ...), a few DDL forms
 //! applied directly (`CREATE EXTENSION ... SCHEMA`, `ALTER INDEX IF EXISTS ... RENAME TO`,
 //! `DROP INDEX CONCURRENTLY IF EXISTS`, `CREATE SEQUENCE` with options in any order,
-//! `ALTER SEQUENCE`, `ALTER TABLE ... SET SCHEMA`, `CREATE PROCEDURE` read with the function
-//! grammar), and function definitions with planner options (`COST`, `ROWS`) that do not
+//! `ALTER SEQUENCE`, `ALTER TABLE ... SET SCHEMA`, `ALTER [MATERIALIZED] VIEW ... RENAME`,
+//! `CREATE PROCEDURE` read with the function grammar), and function definitions with planner options (`COST`, `ROWS`) that do not
 //! affect the signature, which are parsed again without them.
 
 use super::dispatch::skip;
@@ -14,6 +14,7 @@ use super::state::{PgState, Stmt};
 use crate::error::{ReplayError, ReplayReport};
 use super::alter_table::set_schema;
 use super::routines::{create_routine, Routine};
+use super::view::{rename_view, rename_view_column, resolve_view};
 use super::sequence::{alter_sequence, create_sequence, SequenceClause};
 use sqlparser::ast::{CreateFunction, DataType, Ident, ObjectName as SqlName, Statement};
 use sqlparser::dialect::PostgreSqlDialect;
@@ -38,6 +39,13 @@ pub enum Action {
     RenameIndex { parts: Vec<String>, new_name: String, if_exists: bool },
     DropIndex { names: Vec<Vec<String>>, if_exists: bool },
     CreateProcedure(Box<CreateFunction>),
+    RenameView { parts: Vec<String>, materialized: bool, if_exists: bool, rename: ViewRename },
+}
+
+/// What ALTER [MATERIALIZED] VIEW ... RENAME renames.
+pub enum ViewRename {
+    View(String),
+    Column { old: String, new: String },
 }
 
 /// Statement heads that never change the table catalog.
@@ -207,6 +215,25 @@ pub fn recognise(text: &str) -> Option<Fallback> {
         }
         return Some(Fallback::Apply(Action::CreateExtension { name, schema, if_not_exists }));
     }
+    let materialized = words.eat(&["ALTER", "MATERIALIZED", "VIEW"]);
+    if materialized || words.eat(&["ALTER", "VIEW"]) {
+        let if_exists = words.eat(&["IF", "EXISTS"]);
+        let parts = words.name()?;
+        if !words.eat(&["RENAME"]) {
+            return None;
+        }
+        let rename = if words.eat(&["TO"]) {
+            ViewRename::View(words.name()?.pop()?)
+        } else {
+            words.eat(&["COLUMN"]);
+            let old = words.name()?.pop()?;
+            if !words.eat(&["TO"]) {
+                return None;
+            }
+            ViewRename::Column { old, new: words.name()?.pop()? }
+        };
+        return words.done().then_some(Fallback::Apply(Action::RenameView { parts, materialized, if_exists, rename }));
+    }
     if words.eat(&["ALTER", "INDEX"]) {
         let if_exists = words.eat(&["IF", "EXISTS"]);
         let parts = words.name()?;
@@ -325,6 +352,19 @@ pub fn apply(state: &mut PgState, action: Action, stmt: &Stmt, report: &mut Repl
             Ok(())
         }
         Action::CreateProcedure(procedure) => create_routine(state, &procedure, Routine::Procedure, stmt),
+        Action::RenameView { parts, materialized, if_exists, rename } => {
+            let Some(view) = resolve_view(state, &parts, materialized, stmt)? else {
+                if if_exists {
+                    skip(report, stmt, format!("ALTER VIEW IF EXISTS ({} does not exist)", parts.join(".")));
+                    return Ok(());
+                }
+                return Err(stmt.reject(format!("relation \"{}\" does not exist", parts.join("."))));
+            };
+            match rename {
+                ViewRename::View(new_name) => rename_view(state, &view, &new_name, stmt),
+                ViewRename::Column { old, new } => rename_view_column(state, &view, &old, &new, stmt),
+            }
+        }
         Action::DropIndex { names, if_exists } => {
             for parts in names {
                 if !drop_index(state, &parts, if_exists, stmt)? {

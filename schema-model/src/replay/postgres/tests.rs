@@ -380,3 +380,21 @@ fn functions_of_missing_extensions_are_not_found() {
     let error = replay("CREATE TABLE t (id uuid DEFAULT uuid_generate_v4());").unwrap_err();
     assert_eq!(error.kind, ReplayErrorKind::Unsupported, "{error}");
 }
+
+#[test]
+fn views_renamed_with_alter_view_and_alter_table() {
+    let r = replayed(
+        "CREATE TABLE t (a integer, b text);\nCREATE VIEW v AS SELECT a, b FROM t;\nCREATE MATERIALIZED VIEW m AS SELECT b FROM t;\n\
+         CREATE INDEX m_b ON m (b);\nALTER VIEW v RENAME TO v2;\nALTER VIEW v2 RENAME COLUMN b TO label;\n\
+         ALTER TABLE v2 RENAME TO v3;\nALTER MATERIALIZED VIEW IF EXISTS m RENAME TO m2;\nALTER VIEW IF EXISTS gone RENAME TO g;",
+    );
+    let v3 = &r.catalog.views[&ObjectName::new("public", "v3")];
+    let names: Vec<&str> = v3.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["a", "label"]);
+    assert_eq!(v3.definition, None, "the stored query is not reprinted after a column rename");
+    let m2 = &r.catalog.views[&ObjectName::new("public", "m2")];
+    assert_eq!(m2.indexes[0].definition.as_deref(), Some("CREATE INDEX m_b ON public.m2 USING btree (b)"));
+    assert_eq!(r.catalog.views.len(), 2);
+    let error = replay("CREATE TABLE t (a integer);\nALTER VIEW t RENAME TO u;").unwrap_err();
+    assert_eq!(error.message, "\"t\" is not a view");
+}

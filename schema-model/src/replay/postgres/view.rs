@@ -1,5 +1,6 @@
 //! CREATE / DROP VIEW and MATERIALIZED VIEW: output columns (names and types) resolved
-//! from the query's select list against the tables it reads, as Postgres derives them.
+//! from the query's select list against the tables it reads, as Postgres derives them;
+//! renaming a view or one of its columns.
 
 use super::expr::{expression, Scope, TExpr};
 use super::state::{PgState, Relation, Stmt};
@@ -162,4 +163,51 @@ pub fn drop_view(
     }
     super::view_dependents::drop_views_cascade(state, vec![name]);
     Ok(true)
+}
+
+/// The view or materialized view `parts` names, for ALTER [MATERIALIZED] VIEW (`None`:
+/// it does not exist).
+pub fn resolve_view(state: &PgState, parts: &[String], materialized: bool, stmt: &Stmt) -> Result<Option<ObjectName>, ReplayError> {
+    let expected = if materialized { Relation::MaterializedView } else { Relation::View };
+    match state.lookup_relation(parts) {
+        Some((name, relation)) if relation == expected => Ok(Some(name)),
+        Some(_) => Err(stmt.reject(format!("\"{}\" is not a {}", parts.join("."), if materialized { "materialized view" } else { "view" }))),
+        None => Ok(None),
+    }
+}
+
+/// ALTER [MATERIALIZED] VIEW ... RENAME TO (or ALTER TABLE on a view).
+pub fn rename_view(state: &mut PgState, old: &ObjectName, new_name: &str, stmt: &Stmt) -> Result<(), ReplayError> {
+    let new = ObjectName::new(old.schema.clone(), new_name.to_string());
+    if state.relation_in(&new.schema, &new.name).is_some() {
+        return Err(stmt.reject(format!("relation \"{new_name}\" already exists")));
+    }
+    let mut view = state.catalog.views.remove(old).expect("resolved view");
+    view.name = new.clone();
+    view.provenance.touch(stmt.at);
+    for index in &mut view.indexes {
+        if let Some(shape) = state.index_shapes.get_mut(&ObjectName::new(new.schema.clone(), index.name.clone())) {
+            shape.table = new.clone();
+            index.definition = Some(shape.definition(&index.name));
+        }
+    }
+    state.catalog.views.insert(new.clone(), view);
+    super::view_dependents::relation_renamed(state, old, &new);
+    Ok(())
+}
+
+/// ALTER [MATERIALIZED] VIEW ... RENAME [COLUMN] a TO b. The stored query text is not
+/// reprinted, so the printed definition becomes unknown.
+pub fn rename_view_column(state: &mut PgState, view: &ObjectName, old: &str, new: &str, stmt: &Stmt) -> Result<(), ReplayError> {
+    let entry = state.catalog.views.get_mut(view).expect("resolved view");
+    if entry.columns.iter().any(|c| c.name == new) {
+        return Err(stmt.reject(format!("column \"{new}\" of relation \"{}\" already exists", view.name)));
+    }
+    let Some(column) = entry.columns.iter_mut().find(|c| c.name == old) else {
+        return Err(stmt.reject(format!("column \"{old}\" does not exist")));
+    };
+    column.name = new.to_string();
+    entry.definition = None;
+    entry.provenance.touch(stmt.at);
+    Ok(())
 }

@@ -97,6 +97,16 @@ fn query_uses_column(state: &PgState, query: &Query, table: &ObjectName, column:
 }
 
 /// Drops `views` and, transitively, every view reading them.
+/// After a table or view was renamed: the dependency records follow the new name.
+pub fn relation_renamed(state: &mut PgState, old: &ObjectName, new: &ObjectName) {
+    if let Some(dependencies) = state.view_dependencies.remove(old) {
+        state.view_dependencies.insert(new.clone(), dependencies);
+    }
+    for dependencies in state.view_dependencies.values_mut() {
+        dependencies.iter_mut().filter(|d| *d == old).for_each(|d| *d = new.clone());
+    }
+}
+
 pub fn drop_views_cascade(state: &mut PgState, views: Vec<ObjectName>) {
     let mut pending = views;
     while let Some(view) = pending.pop() {
