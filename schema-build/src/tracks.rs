@@ -89,7 +89,17 @@ fn as_written(path: &Path, full: &Path, file: &Path) -> String {
         Ok(rest) => path.join(rest),
         Err(_) => file.to_path_buf(),
     };
-    shown.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    let mut out = String::new();
+    for component in shown.components() {
+        if !out.is_empty() && !out.ends_with('/') {
+            out.push('/');
+        }
+        match component {
+            std::path::Component::RootDir => out.push('/'),
+            other => out.push_str(&other.as_os_str().to_string_lossy()),
+        }
+    }
+    out
 }
 
 /// The name a migration is known by: its file name, or its directory for `<dir>/up.sql`.
@@ -169,6 +179,13 @@ mod tests {
         SchemaConfig::from_manifest_str(&format!("[package.metadata.schema]\ntracks = [{tracks}]\n"))
             .unwrap()
             .unwrap()
+    }
+
+    #[test]
+    fn absolute_paths_are_shown_as_written() {
+        let full = Path::new("/srv/app/migrations");
+        assert_eq!(as_written(full, full, &full.join("0001_init.sql")), "/srv/app/migrations/0001_init.sql");
+        assert_eq!(as_written(Path::new("migrations"), full, &full.join("0001_init.sql")), "migrations/0001_init.sql");
     }
 
     #[test]
