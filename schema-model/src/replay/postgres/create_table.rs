@@ -15,7 +15,7 @@ use super::types::{logical, resolve, PgType};
 use crate::catalog::{Column, ColumnType, Deferral, Identity, Location, ObjectName, SequenceOwner, Table};
 use crate::error::{ReplayError, ReplayReport, SkippedStatement};
 use sqlparser::ast::{
-    ColumnDef, ColumnOption, ConstraintUsingIndex, CreateTable, Expr, GeneratedAs, IndexColumn, NullsDistinctOption, SequenceOptions,
+    ColumnDef, ColumnOption, ConstraintUsingIndex, CreateTable, Query, Expr, GeneratedAs, IndexColumn, NullsDistinctOption, SequenceOptions,
     TableConstraint,
 };
 
@@ -319,8 +319,8 @@ pub fn create_table(
     stmt: &Stmt,
     report: &mut ReplayReport,
 ) -> Result<(), ReplayError> {
-    if create.query.is_some() || create.like.is_some() || create.clone.is_some() {
-        return Err(stmt.unsupported("CREATE TABLE ... AS / LIKE is not modelled by the Postgres replay"));
+    if create.like.is_some() || create.clone.is_some() {
+        return Err(stmt.unsupported("CREATE TABLE ... LIKE is not modelled by the Postgres replay"));
     }
     if create.inherits.is_some() {
         return Err(stmt.unsupported("table inheritance (INHERITS) is not modelled by the Postgres replay"));
@@ -349,6 +349,9 @@ pub fn create_table(
     if state.type_exists(&name.schema, &name.name) {
         return Err(stmt.reject(format!("type \"{}\" already exists", name.name)));
     }
+    if let Some(query) = &create.query {
+        return create_table_as(state, create, query, &name, stmt, report);
+    }
     let mut seen = Vec::new();
     for column in &create.columns {
         let column_name = PgState::ident(&column.name);
@@ -374,4 +377,23 @@ pub fn create_table(
         super::partition::mark_partitioned(state, &name);
     }
     result
+}
+
+/// CREATE TABLE ... AS SELECT: a table with the query's output columns (names and types),
+/// nullable and without defaults, as Postgres creates it.
+fn create_table_as(
+    state: &mut PgState,
+    create: &CreateTable,
+    query: &Query,
+    name: &ObjectName,
+    stmt: &Stmt,
+    report: &mut ReplayReport,
+) -> Result<(), ReplayError> {
+    if !create.columns.is_empty() {
+        return Err(stmt.unsupported("a column list on CREATE TABLE ... AS is not modelled by the Postgres replay"));
+    }
+    let resolved = super::view::resolve_query(state, query, stmt)?;
+    let columns: Vec<String> = resolved.columns.iter().map(|c| format!("{} {}", quote_ident(&c.name), c.ty)).collect();
+    let sql = format!("CREATE TABLE {} ({})", super::partition::qualified(name), columns.join(", "));
+    super::dispatch::replay_derived(state, &[sql], stmt, report)
 }

@@ -83,6 +83,19 @@ pub fn skip(report: &mut ReplayReport, stmt: &Stmt, what: impl Into<String>) {
     report.skipped.push(SkippedStatement { location: stmt.at.clone(), what: what.into() });
 }
 
+/// Replays statements derived from `stmt` (partitions, `CREATE TABLE ... AS`): same
+/// position, same report, the same analysis as written statements.
+pub(super) fn replay_derived(state: &mut PgState, sql: &[String], stmt: &Stmt, report: &mut ReplayReport) -> Result<(), ReplayError> {
+    for text in sql {
+        let statements = Parser::parse_sql(&PostgreSqlDialect {}, text)
+            .map_err(|e| stmt.unsupported(format!("the derived statement `{text}` does not parse: {e}")))?;
+        for statement in &statements {
+            apply_parsed(state, statement, stmt, report)?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn apply_parsed(
     state: &mut PgState,
     statement: &Statement,

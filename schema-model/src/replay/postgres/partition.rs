@@ -12,13 +12,12 @@
 //! partition alone. Other changes to a partitioned table that has partitions (constraints,
 //! ATTACH / DETACH) are reported as not modelled rather than applied to the parent alone.
 
+use super::dispatch::replay_derived;
 use super::names::quote_ident;
 use super::state::{PgState, Relation, Stmt};
 use crate::catalog::{ObjectName, TableKind};
 use crate::error::{ReplayError, ReplayReport};
 use sqlparser::ast::{AlterColumnOperation, AlterTableOperation, CreateTable};
-use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::parser::Parser;
 
 /// The partitions of `parent`, in creation order.
 pub fn partitions_of(state: &PgState, parent: &ObjectName) -> Vec<ObjectName> {
@@ -75,7 +74,7 @@ pub fn create_partition(state: &mut PgState, create: &CreateTable, stmt: &Stmt, 
     }
     let mut sql = vec![table_sql(state, &parent, &child, stmt)?];
     sql.extend(index_sql(state, &parent, &child, None));
-    replay_sql(state, &sql, stmt, report)?;
+    replay_derived(state, &sql, stmt, report)?;
     state.partitions.push((parent, child.clone()));
     if create.partition_by.is_some() {
         mark_partitioned(state, &child);
@@ -144,7 +143,7 @@ pub fn index_created(state: &mut PgState, table: &ObjectName, index: &str, stmt:
     mark_partitioned(state, table);
     for child in partitions_of(state, table) {
         let sql = index_sql(state, table, &child, Some(index));
-        replay_sql(state, &sql, stmt, report)?;
+        replay_derived(state, &sql, stmt, report)?;
     }
     Ok(())
 }
@@ -188,19 +187,7 @@ pub fn table_renamed(state: &mut PgState, old: &ObjectName, new: &ObjectName) {
     }
 }
 
-/// Replays statements derived from `stmt` (same position, same report).
-fn replay_sql(state: &mut PgState, sql: &[String], stmt: &Stmt, report: &mut ReplayReport) -> Result<(), ReplayError> {
-    for text in sql {
-        let statements = Parser::parse_sql(&PostgreSqlDialect {}, text)
-            .map_err(|e| stmt.unsupported(format!("the partition's derived statement `{text}` does not parse: {e}")))?;
-        for statement in &statements {
-            super::dispatch::apply_parsed(state, statement, stmt, report)?;
-        }
-    }
-    Ok(())
-}
-
-fn qualified(name: &ObjectName) -> String {
+pub fn qualified(name: &ObjectName) -> String {
     format!("{}.{}", quote_ident(&name.schema), quote_ident(&name.name))
 }
 

@@ -3,8 +3,8 @@
 //! parser takes, `CREATE INDEX ... ON ONLY t` read as `ON t` (ONLY
 //! matters for partitioned tables alone, which the replay does not model, so a partitioned
 //! table is still an error when its CREATE TABLE is met), and `CREATE MATERIALIZED VIEW ...
-//! WITH [NO] DATA` read without the clause (whether the view is populated is not part of
-//! the table catalog).
+//! WITH [NO] DATA` and `CREATE TABLE ... AS ... WITH [NO] DATA` read without the clause
+//! (whether rows were copied is not part of the table catalog).
 
 use sqlparser::ast::Statement;
 use sqlparser::dialect::PostgreSqlDialect;
@@ -123,9 +123,10 @@ fn without_index_only(tokens: &mut Vec<Token>) -> bool {
     true
 }
 
-/// Removes a trailing `WITH [NO] DATA` from CREATE MATERIALIZED VIEW.
+/// Removes a trailing `WITH [NO] DATA` from CREATE MATERIALIZED VIEW and CREATE TABLE ... AS.
 fn without_with_data(tokens: &mut Vec<Token>) -> bool {
-    let creates_view = is_keyword(tokens.first(), "CREATE") && is_keyword(tokens.get(1), "MATERIALIZED");
+    let creates_view = is_keyword(tokens.first(), "CREATE")
+        && (is_keyword(tokens.get(1), "MATERIALIZED") || (is_keyword(tokens.get(1), "TABLE") && tokens.iter().any(|t| is_keyword(Some(t), "AS"))));
     while tokens.last() == Some(&Token::SemiColon) {
         tokens.pop();
     }

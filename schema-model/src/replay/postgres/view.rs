@@ -8,7 +8,7 @@ use super::types::PgType;
 use super::viewdef::{view_definition, Target};
 use crate::catalog::{ObjectName, Provenance, View, ViewColumn};
 use crate::error::ReplayError;
-use sqlparser::ast::{CreateView, Expr, SelectItem, SetExpr, TableFactor};
+use sqlparser::ast::{CreateView, Expr, Query, SelectItem, SetExpr, TableFactor};
 
 /// The output columns of a view as an expression scope (for indexes on materialized views).
 pub fn view_scope(view: &View) -> Scope {
@@ -51,8 +51,41 @@ pub fn create_view(state: &mut PgState, create: &CreateView, stmt: &Stmt) -> Res
             return Err(stmt.reject(format!("relation \"{}\" already exists", name.name)));
         }
     }
-    let SetExpr::Select(select) = create.query.body.as_ref() else {
-        return Err(stmt.unsupported("views over set operations are not modelled by the Postgres replay"));
+    let mut resolved = resolve_query(state, &create.query, stmt)?;
+    for ((column, target), alias) in resolved.columns.iter_mut().zip(resolved.targets.iter_mut()).zip(&create.columns) {
+        column.name = PgState::ident(&alias.name);
+        target.name = column.name.clone();
+    }
+    let definition = view_definition(state, &create.query, &resolved.scope, &resolved.from_relations, &resolved.targets);
+    state.view_dependencies.insert(name.clone(), resolved.dependencies);
+    state.catalog.views.insert(
+        name.clone(),
+        View {
+            name,
+            materialized: create.materialized,
+            columns: resolved.columns,
+            query: create.query.to_string(),
+            definition,
+            indexes: Vec::new(),
+            provenance: Provenance::new(stmt.at),
+        },
+    );
+    Ok(())
+}
+
+/// A SELECT's output columns resolved against the relations it reads.
+pub struct ResolvedQuery {
+    pub columns: Vec<ViewColumn>,
+    targets: Vec<Target>,
+    scope: Scope,
+    from_relations: Vec<(ObjectName, Option<String>)>,
+    dependencies: Vec<ObjectName>,
+}
+
+/// Resolves the output columns of a view's (or `CREATE TABLE ... AS`) query.
+pub fn resolve_query(state: &PgState, query: &Query, stmt: &Stmt) -> Result<ResolvedQuery, ReplayError> {
+    let SetExpr::Select(select) = query.body.as_ref() else {
+        return Err(stmt.unsupported("queries with set operations are not modelled by the Postgres replay in views and CREATE TABLE AS"));
     };
     let mut scope = Scope { relations: Vec::new(), qualify: true };
     let mut dependencies = Vec::new();
@@ -99,25 +132,7 @@ pub fn create_view(state: &mut PgState, create: &CreateView, stmt: &Stmt) -> Res
             other => return Err(stmt.unsupported(format!("select item `{other}` is not modelled by the Postgres replay"))),
         }
     }
-    for ((column, target), alias) in columns.iter_mut().zip(targets.iter_mut()).zip(&create.columns) {
-        column.name = PgState::ident(&alias.name);
-        target.name = column.name.clone();
-    }
-    let definition = view_definition(state, &create.query, &scope, &from_relations, &targets);
-    state.view_dependencies.insert(name.clone(), dependencies);
-    state.catalog.views.insert(
-        name.clone(),
-        View {
-            name,
-            materialized: create.materialized,
-            columns,
-            query: create.query.to_string(),
-            definition,
-            indexes: Vec::new(),
-            provenance: Provenance::new(stmt.at),
-        },
-    );
-    Ok(())
+    Ok(ResolvedQuery { columns, targets, scope, from_relations, dependencies })
 }
 
 /// One output column: a plain column keeps its declared type (with modifiers).
@@ -138,6 +153,8 @@ fn output_column(
             .unwrap_or_else(|| analysed.ty()),
         other => other.ty(),
     };
+    // An output column of a still-unknown type (a string literal) is resolved to text.
+    let ty = if ty.category() == super::types::Category::Unknown { PgType::builtin("text") } else { ty };
     Ok((ViewColumn { name: name.clone(), ty: ty.format() }, Target { expr: analysed, name }))
 }
 
