@@ -125,19 +125,37 @@ pub fn introspect(server: &Server, database: &str) -> Value {
     )) {
         push(&mut tables, text(&r[0]), "triggers", json!({ "name": r[1], "timing": r[2], "event": r[3], "statement": r[4] }));
     }
-    let views: Vec<Value> = rows(format!(
-        "SELECT JSON_ARRAY(TABLE_NAME, VIEW_DEFINITION) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '{db}' ORDER BY TABLE_NAME"
+    let mut views: Vec<(String, Map<String, Value>)> = rows(format!(
+        "SELECT JSON_ARRAY(TABLE_NAME, ALGORITHM, SECURITY_TYPE, CHECK_OPTION, IS_UPDATABLE, CHARACTER_SET_CLIENT, \
+         COLLATION_CONNECTION) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '{db}' ORDER BY TABLE_NAME"
     ))
     .into_iter()
-    .map(|r| json!({ "name": r[0], "definition": r[1] }))
+    .map(|r| {
+        let keys = ["name", "algorithm", "security_type", "check_option", "is_updatable", "character_set_client", "collation_connection"];
+        let mut view: Map<String, Value> = keys.iter().zip(&r).map(|(k, v)| (k.to_string(), v.clone())).collect();
+        view.insert("columns".into(), json!([]));
+        (text(&r[0]).to_string(), view)
+    })
     .collect();
+    // COLUMNS lists a view's columns only while every table and column it reads exists.
+    for r in rows(format!(
+        "SELECT JSON_ARRAY(c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.IS_NULLABLE = 'NO', c.COLUMN_DEFAULT, \
+         c.CHARACTER_SET_NAME, c.COLLATION_NAME) FROM information_schema.COLUMNS c JOIN information_schema.VIEWS v \
+         ON v.TABLE_SCHEMA = c.TABLE_SCHEMA AND v.TABLE_NAME = c.TABLE_NAME \
+         WHERE c.TABLE_SCHEMA = '{db}' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION"
+    )) {
+        push(&mut views, text(&r[0]), "columns", json!({
+            "name": r[1], "data_type": r[2], "column_type": r[3], "not_null": flag(&r[4]),
+            "default": r[5], "charset": r[6], "collation": r[7],
+        }));
+    }
     json!({
         "engine": "mysql",
         "server_version": version,
         "schema_charset": charset,
         "schema_collation": collation,
         "tables": tables.into_iter().map(|(_, t)| Value::Object(t)).collect::<Vec<_>>(),
-        "views": views,
+        "views": views.into_iter().map(|(_, v)| Value::Object(v)).collect::<Vec<_>>(),
     })
 }
 

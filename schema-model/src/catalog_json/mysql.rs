@@ -7,6 +7,7 @@
 //! `utf8mb3_general_ci` collation does (case-insensitively), columns by position.
 //! `server_version` is a fact about a server, not about migrations, and is not rendered.
 
+use crate::catalog::mysql_extras::MysqlView;
 use crate::catalog::{Catalog, Index, Table};
 use serde_json::{json, Value};
 
@@ -19,8 +20,37 @@ pub fn render(catalog: &Catalog) -> Value {
         "schema_charset": catalog.mysql.charset,
         "schema_collation": catalog.mysql.collation,
         "tables": tables.into_iter().map(table).collect::<Vec<_>>(),
-        "views": [],
+        "views": views(catalog),
     })
+}
+
+/// Views sorted by name, with information_schema.VIEWS' options and COLUMNS' output columns
+/// (none while a view reads a missing table or column). The server's reprint of the query
+/// (`VIEW_DEFINITION`) is not rendered.
+fn views(catalog: &Catalog) -> Vec<Value> {
+    let mut views: Vec<(&String, &MysqlView)> = catalog.mysql.views.iter().collect();
+    views.sort_by_key(|(name, _)| general_ci(name));
+    views
+        .into_iter()
+        .map(|(name, view)| json!({
+            "name": name,
+            "algorithm": view.algorithm,
+            "security_type": view.security,
+            "check_option": view.check_option,
+            "is_updatable": match view.updatable { Some(true) => "YES", Some(false) => "NO", None => "" },
+            "character_set_client": view.client_charset,
+            "collation_connection": view.connection_collation,
+            "columns": view.columns.iter().map(|c| json!({
+                "name": c.name,
+                "data_type": c.data_type,
+                "column_type": c.column_type,
+                "not_null": c.not_null,
+                "default": c.default,
+                "charset": c.charset,
+                "collation": c.collation,
+            })).collect::<Vec<_>>(),
+        }))
+        .collect()
 }
 
 /// The sort key of a name under `utf8mb3_general_ci`: case-folded, trailing spaces ignored.

@@ -46,6 +46,14 @@ pub fn check_query(catalog: &Catalog, sql: &str) -> Vec<QueryDiagnostic> {
     }
 }
 
+/// Checks one parsed query (a view's) against `catalog`; positions are those of the text it
+/// was parsed from.
+pub(crate) fn check_parsed_query(catalog: &Catalog, query: &sqlparser::ast::Query) -> Vec<QueryDiagnostic> {
+    let mut resolver = resolve::Resolver::new(catalog);
+    resolver.query(query, resolve::Env::default());
+    resolver.diagnostics
+}
+
 /// Checks `sql` on every track of the model. Each diagnostic about a missing table or column
 /// lists, in `defined_on`, the tracks on which that same name resolves.
 pub fn check_query_tracks(model: &SchemaModel, sql: &str) -> Vec<TrackDiagnostics> {

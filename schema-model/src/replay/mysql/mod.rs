@@ -26,6 +26,8 @@ mod parse;
 mod session;
 mod tables;
 mod types;
+mod view_columns;
+mod views;
 
 use crate::catalog::{Catalog, Engine, Location, ObjectName};
 use crate::error::{ReplayError, ReplayReport, SkippedStatement};
@@ -131,11 +133,37 @@ impl MysqlReplay {
                 Ok(())
             }
             Parsed::Statement(statement) => self.execute(&statement, at, report),
+            Parsed::View { statement, options } => {
+                let (name, columns, query, or_replace, alter) = match statement.as_ref() {
+                    Statement::CreateView(create) if !create.materialized && !create.temporary => {
+                        let columns = create.columns.iter().map(|c| c.name.value.clone()).collect();
+                        (&create.name, columns, &create.query, create.or_replace, false)
+                    }
+                    Statement::AlterView { name, columns, query, with_options } if with_options.is_empty() => {
+                        (name, columns.iter().map(|c| c.value.clone()).collect(), query, false, true)
+                    }
+                    other => return unsupported(format!("statement `{}` is not modelled for MariaDB", first_words(&other.to_string()))),
+                };
+                let view = views::ViewStatement { name, columns, query, options: &options, or_replace, alter, text };
+                let connection = self.session.connection.clone();
+                let client = self.session.client_charset.clone();
+                let (ctx, catalog) = self.ctx_and_catalog(at);
+                views::define_view(&ctx, catalog, &views::SessionCharsets { client: &client, connection: &connection }, &view)?;
+                report.applied += 1;
+                Ok(())
+            }
         }
     }
 
     fn execute(&mut self, statement: &Statement, at: &Location, report: &mut ReplayReport) -> Step<()> {
         match statement {
+            Statement::CreateTable(create) if self.catalog.mysql.views.contains_key(&table_name(&create.name)?) => {
+                if !create.if_not_exists {
+                    return rejected(format!("Table '{}' already exists", table_name(&create.name)?));
+                }
+                skip(report, at, "CREATE TABLE IF NOT EXISTS (a view has the name)");
+                Ok(())
+            }
             Statement::CreateTable(create) => {
                 let schema = self.schema_charset();
                 let (ctx, catalog) = self.ctx_and_catalog(at);
@@ -160,7 +188,22 @@ impl MysqlReplay {
             }
             Statement::Drop { object_type: ObjectType::Table, if_exists, names, temporary: false, .. } => {
                 let (ctx, catalog) = self.ctx_and_catalog(at);
-                tables::drop_tables(&ctx, catalog, names, *if_exists)?;
+                let mut tables_only = Vec::new();
+                for name in names {
+                    let table = table_name(name)?;
+                    match catalog.mysql.views.contains_key(&table) {
+                        true if *if_exists => {}
+                        true => return rejected(format!("'{}' is a view", ctx.qualified(&table))),
+                        false => tables_only.push(name.clone()),
+                    }
+                }
+                tables::drop_tables(&ctx, catalog, &tables_only, *if_exists)?;
+                report.applied += 1;
+                Ok(())
+            }
+            Statement::Drop { object_type: ObjectType::View, if_exists, names, temporary: false, .. } => {
+                let (ctx, catalog) = self.ctx_and_catalog(at);
+                views::drop_views(&ctx, catalog, names, *if_exists)?;
                 report.applied += 1;
                 Ok(())
             }
@@ -174,7 +217,18 @@ impl MysqlReplay {
                 let ctx = self.ctx(at);
                 let mut catalog = self.catalog.clone();
                 for rename in renames {
-                    tables::rename_table(&ctx, &mut catalog, &table_name(&rename.old_name)?, &table_name(&rename.new_name)?)?;
+                    let (old, new) = (table_name(&rename.old_name)?, table_name(&rename.new_name)?);
+                    if catalog.mysql.views.contains_key(&new) && old != new {
+                        return rejected(format!("Table '{new}' already exists"));
+                    }
+                    if catalog.mysql.views.contains_key(&old) {
+                        if catalog.tables.contains_key(&key(&new)) {
+                            return rejected(format!("Table '{new}' already exists"));
+                        }
+                        views::rename_view(&mut catalog, &old, &new, &ctx);
+                    } else {
+                        tables::rename_table(&ctx, &mut catalog, &old, &new)?;
+                    }
                 }
                 self.catalog = catalog;
                 report.applied += 1;
@@ -271,8 +325,12 @@ impl Default for MysqlReplay {
 
 impl EngineReplay for MysqlReplay {
     fn apply(&mut self, statement: &SourceStatement, report: &mut ReplayReport) -> Result<(), ReplayError> {
-        self.run(&statement.text, &statement.location, report)
-            .map_err(|fail: Fail| fail.at(&statement.location, &statement.text))
+        let result = self.run(&statement.text, &statement.location, report);
+        if !self.catalog.mysql.views.is_empty() {
+            // Views are read again against whatever the statement changed.
+            views::refresh(&mut self.catalog);
+        }
+        result.map_err(|fail: Fail| fail.at(&statement.location, &statement.text))
     }
 
     fn catalog(&self) -> &Catalog {

@@ -1,13 +1,15 @@
-//! Parsing one MariaDB statement with sqlparser's `MySqlDialect`, plus the two pieces of
-//! MariaDB syntax the parser lacks: `ALTER TABLE ... DROP KEY k` (a synonym of `DROP INDEX k`,
-//! rewritten at the token level so positions stay exact) and `PREPARE name FROM expr`.
+//! Parsing one MariaDB statement with sqlparser's `MySqlDialect`, plus the pieces of MariaDB
+//! syntax the parser lacks: `ALTER TABLE ... DROP KEY k` (a synonym of `DROP INDEX k`,
+//! rewritten at the token level so positions stay exact), `PREPARE name FROM expr`, and the
+//! view options `ALGORITHM=`, `DEFINER=`, `SQL SECURITY` and `WITH [CASCADED | LOCAL] CHECK
+//! OPTION` of `CREATE VIEW` / `ALTER VIEW` (read off the tokens, then blanked).
 
 use super::fail::{Fail, Step};
 use sqlparser::ast::{Expr, Statement};
 use sqlparser::dialect::MySqlDialect;
 use sqlparser::keywords::Keyword;
 use sqlparser::parser::Parser;
-use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer, Word};
+use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer, Whitespace, Word};
 
 /// One parsed statement.
 #[derive(Debug, Clone)]
@@ -15,6 +17,17 @@ pub enum Parsed {
     Statement(Box<Statement>),
     /// `PREPARE name FROM source`.
     Prepare { name: String, source: Box<Expr> },
+    /// `CREATE VIEW` or `ALTER VIEW`, with the options sqlparser does not read.
+    View { statement: Box<Statement>, options: ViewOptions },
+}
+
+/// Options of `CREATE VIEW` / `ALTER VIEW`, upper-case as information_schema spells them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewOptions {
+    pub algorithm: Option<String>,
+    pub security: Option<String>,
+    /// `CASCADED` or `LOCAL` when `WITH [..] CHECK OPTION` is given.
+    pub check_option: Option<String>,
 }
 
 /// Parses the text of one statement.
@@ -30,12 +43,79 @@ pub fn parse(text: &str) -> Step<Parsed> {
     if leading_keywords(&tokens, 2) == [Keyword::ALTER, Keyword::TABLE] {
         rewrite_drop_key(&mut tokens);
     }
+    let view_options = take_view_options(&mut tokens);
     let mut parser = Parser::new(&dialect).with_tokens_with_locations(tokens);
     let mut statements = parser.parse_statements().map_err(|e| Fail::Parse(e.to_string()))?;
-    match statements.len() {
-        1 => Ok(Parsed::Statement(Box::new(statements.remove(0)))),
-        n => Err(Fail::Parse(format!("expected one statement, found {n}"))),
+    let statement = match statements.len() {
+        1 => Box::new(statements.remove(0)),
+        n => return Err(Fail::Parse(format!("expected one statement, found {n}"))),
+    };
+    Ok(match view_options {
+        Some(options) => Parsed::View { statement, options },
+        None => Parsed::Statement(statement),
+    })
+}
+
+/// Reads and blanks the view options of a `CREATE [OR REPLACE] ... VIEW` or `ALTER ... VIEW`
+/// statement; `None` for any other statement (tokens untouched).
+fn take_view_options(tokens: &mut [TokenWithSpan]) -> Option<ViewOptions> {
+    let significant = significant_positions(tokens);
+    let keyword = |tokens: &[TokenWithSpan], at: usize| match significant.get(at).map(|&i| &tokens[i].token) {
+        Some(Token::Word(w)) if w.quote_style.is_none() => w.keyword,
+        _ => Keyword::NoKeyword,
+    };
+    let word = |tokens: &[TokenWithSpan], at: usize| match significant.get(at).map(|&i| &tokens[i].token) {
+        Some(Token::Word(w)) => w.value.to_uppercase(),
+        _ => String::new(),
+    };
+    let mut at = match keyword(tokens, 0) {
+        Keyword::CREATE if keyword(tokens, 1) == Keyword::OR && keyword(tokens, 2) == Keyword::REPLACE => 3,
+        Keyword::CREATE | Keyword::ALTER => 1,
+        _ => return None,
+    };
+    let mut options = ViewOptions::default();
+    let mut blank = Vec::new();
+    loop {
+        match keyword(tokens, at) {
+            Keyword::VIEW => break,
+            Keyword::ALGORITHM => {
+                options.algorithm = Some(word(tokens, at + 2));
+                blank.extend(at..at + 3);
+                at += 3;
+            }
+            Keyword::SQL if keyword(tokens, at + 1) == Keyword::SECURITY => {
+                options.security = Some(word(tokens, at + 2));
+                blank.extend(at..at + 3);
+                at += 3;
+            }
+            Keyword::DEFINER => {
+                let start = at;
+                at += 1;
+                while at < significant.len() && !matches!(keyword(tokens, at), Keyword::SQL | Keyword::VIEW) {
+                    at += 1;
+                }
+                blank.extend(start..at);
+            }
+            _ => return None,
+        }
     }
+    let end = significant.len();
+    let option_at = (end >= 3 && keyword(tokens, end - 1) == Keyword::OPTION && keyword(tokens, end - 2) == Keyword::CHECK)
+        .then_some(end - 2);
+    if let Some(check) = option_at {
+        let (with, level) = match keyword(tokens, check - 1) {
+            Keyword::CASCADED | Keyword::LOCAL => (check - 2, word(tokens, check - 1)),
+            _ => (check - 1, "CASCADED".to_string()),
+        };
+        if keyword(tokens, with) == Keyword::WITH {
+            options.check_option = Some(level);
+            blank.extend(with..end);
+        }
+    }
+    for position in blank {
+        tokens[significant[position]].token = Token::Whitespace(Whitespace::Space);
+    }
+    Some(options)
 }
 
 /// The keywords of the first `n` non-whitespace tokens.
@@ -51,14 +131,14 @@ fn leading_keywords(tokens: &[TokenWithSpan], n: usize) -> Vec<Keyword> {
         .collect()
 }
 
+/// The positions of the tokens that are not whitespace.
+fn significant_positions(tokens: &[TokenWithSpan]) -> Vec<usize> {
+    tokens.iter().enumerate().filter(|(_, t)| !matches!(t.token, Token::Whitespace(_))).map(|(i, _)| i).collect()
+}
+
 /// `DROP KEY` becomes `DROP INDEX` (same meaning in MariaDB's grammar).
 fn rewrite_drop_key(tokens: &mut [TokenWithSpan]) {
-    let significant: Vec<usize> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !matches!(t.token, Token::Whitespace(_)))
-        .map(|(i, _)| i)
-        .collect();
+    let significant = significant_positions(tokens);
     for pair in significant.windows(2) {
         let is_drop = matches!(&tokens[pair[0]].token, Token::Word(w) if w.keyword == Keyword::DROP);
         let is_key = matches!(&tokens[pair[1]].token, Token::Word(w) if w.keyword == Keyword::KEY && w.quote_style.is_none());

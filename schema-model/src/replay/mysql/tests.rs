@@ -108,7 +108,8 @@ fn data_statements_are_listed_as_skipped() {
 
 #[test]
 fn unmodelled_statements_are_errors() {
-    assert_eq!(error("CREATE VIEW v AS SELECT 1").kind, ReplayErrorKind::Unsupported);
+    assert_eq!(error("CREATE MATERIALIZED VIEW v AS SELECT 1").kind, ReplayErrorKind::Unsupported);
+    assert_eq!(error("CREATE TABLE t (a int); CREATE VIEW v AS WITH c AS (SELECT a FROM t) SELECT a FROM c").kind, ReplayErrorKind::Unsupported);
     assert_eq!(error("CREATE TABLE t (a int) ENGINE=MyISAM").kind, ReplayErrorKind::Unsupported);
     assert_eq!(error("CREATE TABLE t (a geometry)").kind, ReplayErrorKind::Unsupported);
 }
@@ -133,4 +134,31 @@ fn bad_input_never_panics() {
         "CREATE TABLE t (a decimal(99,1))", "CREATE TABLE t (a int AUTO_INCREMENT)", "\u{0}\u{ffff}'"] {
         assert!(run(garbage).0.is_err(), "{garbage}");
     }
+}
+
+#[test]
+fn views_are_tables_to_the_query_checker_and_go_invalid_with_their_table() {
+    let catalog = ok("CREATE TABLE t (id int NOT NULL, name varchar(20));
+        CREATE VIEW v (ident, label) AS SELECT id, name FROM t;
+        CREATE VIEW w AS SELECT count(*) FROM v;");
+    let view = &catalog.mysql.views["v"];
+    let types: Vec<(&str, &str, bool)> = view.columns.iter().map(|c| (c.name.as_str(), c.column_type.as_str(), c.not_null)).collect();
+    assert_eq!(types, [("ident", "int(11)", true), ("label", "varchar(20)", false)]);
+    assert_eq!(catalog.mysql.views["w"].columns[0].name, "count(*)");
+    assert!(crate::query::check_query(&catalog, "SELECT ident, label FROM v JOIN w").is_empty());
+    let missing = crate::query::check_query(&catalog, "SELECT name FROM v");
+    assert_eq!(missing[0].kind, crate::query::QueryErrorKind::UndefinedColumn);
+
+    let catalog = ok("CREATE TABLE t (id int); CREATE VIEW v AS SELECT id FROM t; DROP TABLE t;");
+    assert_eq!(catalog.mysql.views["v"].updatable, None, "the view stays, invalid");
+    assert!(catalog.views[&super::key("v")].columns.is_empty());
+    assert!(crate::query::check_query(&catalog, "SELECT anything FROM v").is_empty(), "an invalid view's columns are unknown");
+}
+
+#[test]
+fn view_errors_use_the_engine_words() {
+    assert_eq!(error("CREATE TABLE t (a int); CREATE VIEW v AS SELECT b FROM t").message, "Unknown column 'b' in 'SELECT'");
+    assert_eq!(error("CREATE VIEW v AS SELECT 1 FROM nope").message, "Table 'db.nope' doesn't exist");
+    assert_eq!(error("CREATE TABLE t (a int); DROP VIEW t").message, "Unknown VIEW: 'db.t'");
+    assert_eq!(error("CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t; DROP TABLE v").message, "'db.v' is a view");
 }

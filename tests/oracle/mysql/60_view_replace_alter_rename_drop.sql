@@ -1,0 +1,13 @@
+-- CREATE OR REPLACE, ALTER VIEW (keeps algorithm and security), RENAME TABLE, DROP VIEW.
+CREATE TABLE items (id INT NOT NULL PRIMARY KEY, label VARCHAR(30) NOT NULL, price DECIMAL(8,2));
+CREATE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW cheap AS SELECT id FROM items WHERE price < 10 WITH CASCADED CHECK OPTION;
+ALTER VIEW cheap AS SELECT id, label FROM items WHERE price < 5;
+CREATE OR REPLACE VIEW labels AS SELECT label FROM items;
+CREATE OR REPLACE VIEW labels AS SELECT id, label AS name FROM items;
+ALTER ALGORITHM = TEMPTABLE VIEW labels (a, b) AS SELECT id, label FROM items;
+CREATE VIEW gone AS SELECT id FROM items;
+CREATE VIEW also_gone AS SELECT label FROM items;
+DROP VIEW IF EXISTS gone, never_was;
+DROP VIEW also_gone;
+RENAME TABLE cheap TO bargains;
+CREATE TABLE cheap (x INT);

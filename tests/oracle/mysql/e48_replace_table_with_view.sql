@@ -1,0 +1,4 @@
+-- expect-error
+-- CREATE OR REPLACE VIEW on a table.
+CREATE TABLE t (id INT);
+CREATE OR REPLACE VIEW t AS SELECT 1;
