@@ -188,16 +188,7 @@ impl MysqlReplay {
             }
             Statement::Drop { object_type: ObjectType::Table, if_exists, names, temporary: false, .. } => {
                 let (ctx, catalog) = self.ctx_and_catalog(at);
-                let mut tables_only = Vec::new();
-                for name in names {
-                    let table = table_name(name)?;
-                    match catalog.mysql.views.contains_key(&table) {
-                        true if *if_exists => {}
-                        true => return rejected(format!("'{}' is a view", ctx.qualified(&table))),
-                        false => tables_only.push(name.clone()),
-                    }
-                }
-                tables::drop_tables(&ctx, catalog, &tables_only, *if_exists)?;
+                tables::drop_tables(&ctx, catalog, names, *if_exists)?;
                 report.applied += 1;
                 Ok(())
             }

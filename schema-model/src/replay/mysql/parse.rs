@@ -104,7 +104,7 @@ fn take_view_options(tokens: &mut [TokenWithSpan]) -> Option<ViewOptions> {
         .then_some(end - 2);
     if let Some(check) = option_at {
         let (with, level) = match keyword(tokens, check - 1) {
-            Keyword::CASCADED | Keyword::LOCAL => (check - 2, word(tokens, check - 1)),
+            Keyword::CASCADED | Keyword::LOCAL => (check.saturating_sub(2), word(tokens, check - 1)),
             _ => (check - 1, "CASCADED".to_string()),
         };
         if keyword(tokens, with) == Keyword::WITH {

@@ -10,25 +10,41 @@ use super::{key, table_name, Ctx};
 use crate::catalog::{Catalog, Provenance};
 use sqlparser::ast::{CreateIndex, ObjectName};
 
-/// `DROP TABLE [IF EXISTS] a, b`.
+/// `DROP TABLE [IF EXISTS] a, b`: drops, in order, every name that is a table no other table
+/// references (with foreign key checks on), then reports what it could not drop as MariaDB
+/// does: a view or a referenced table first, else the unknown names (unless `IF EXISTS`).
 pub fn drop_tables(ctx: &Ctx, catalog: &mut Catalog, names: &[ObjectName], if_exists: bool) -> Step<()> {
     let names = names.iter().map(table_name).collect::<Step<Vec<_>>>()?;
-    let missing: Vec<String> = names.iter().filter(|n| !catalog.tables.contains_key(&key(n))).map(|n| ctx.qualified(n)).collect();
-    if !missing.is_empty() && !if_exists {
-        return rejected(format!("Unknown table '{}'", missing.join(",")));
-    }
-    if ctx.foreign_key_checks {
-        let referenced = catalog.tables.values().filter(|t| !names.contains(&t.name.name)).any(|t| {
-            t.foreign_keys.iter().any(|fk| names.contains(&fk.ref_table.name))
-        });
-        if referenced {
-            return rejected("Cannot delete or update a parent row: a foreign key constraint fails");
-        }
-    }
+    let mut unknown = Vec::new();
+    let mut failure: Option<String> = None;
     for name in &names {
+        if catalog.mysql.views.contains_key(name) {
+            if !if_exists {
+                failure.get_or_insert_with(|| format!("'{}' is a view", ctx.qualified(name)));
+            }
+            continue;
+        }
+        if !catalog.tables.contains_key(&key(name)) {
+            unknown.push(ctx.qualified(name));
+            continue;
+        }
+        let referenced = ctx.foreign_key_checks
+            && catalog
+                .tables
+                .values()
+                .filter(|t| !names.contains(&t.name.name))
+                .any(|t| t.foreign_keys.iter().any(|fk| fk.ref_table.name == *name));
+        if referenced {
+            failure.get_or_insert_with(|| "Cannot delete or update a parent row: a foreign key constraint fails".into());
+            continue;
+        }
         catalog.tables.remove(&key(name));
     }
-    Ok(())
+    match failure {
+        Some(message) => rejected(message),
+        None if !unknown.is_empty() && !if_exists => rejected(format!("Unknown table '{}'", unknown.join(","))),
+        None => Ok(()),
+    }
 }
 
 /// `RENAME TABLE old TO new` / `ALTER TABLE old RENAME TO new`.

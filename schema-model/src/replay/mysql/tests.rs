@@ -121,7 +121,10 @@ fn bad_input_never_panics() {
         d int REFERENCES t (id) ON DELETE CASCADE, UNIQUE KEY u (a(5)), CHECK (b > 0)) ENGINE=InnoDB; \
         ALTER TABLE t ADD COLUMN e int AFTER a, DROP KEY u, MODIFY a text, CHANGE b bb int FIRST; \
         SET @x = IF((SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_NAME = 't') > 0, 'DROP TABLE t', 'SELECT 1'); \
-        PREPARE s FROM @x; EXECUTE s;";
+        PREPARE s FROM @x; EXECUTE s; \
+        CREATE OR REPLACE ALGORITHM = MERGE DEFINER = `a`@`b` SQL SECURITY INVOKER VIEW v (x, y) AS \
+        SELECT id, concat(a, 'x') FROM t LEFT JOIN t u USING (id) WHERE id > 1 WITH LOCAL CHECK OPTION; \
+        ALTER VIEW v AS SELECT count(*), sum(e) FROM v; RENAME TABLE v TO w; DROP VIEW IF EXISTS w, z;";
     // Every prefix of a valid script, cut at any character, must fail or succeed cleanly.
     let chars: Vec<char> = corpus.chars().collect();
     for cut in 0..chars.len() {
@@ -131,7 +134,9 @@ fn bad_input_never_panics() {
     for garbage in ["ALTER", "ALTER TABLE", "CREATE TABLE t ()", "EXECUTE nope", "PREPARE s FROM NULL",
         "DEALLOCATE PREPARE s", "SET @x = (SELECT a, b FROM information_schema.TABLES)", "RENAME TABLE a TO b",
         "CREATE TABLE t (a int DEFAULT (SELECT 1))", "CREATE INDEX i ON nope (a)", "DROP INDEX i ON nope",
-        "CREATE TABLE t (a decimal(99,1))", "CREATE TABLE t (a int AUTO_INCREMENT)", "\u{0}\u{ffff}'"] {
+        "CREATE TABLE t (a decimal(99,1))", "CREATE TABLE t (a int AUTO_INCREMENT)", "\u{0}\u{ffff}'",
+        "CREATE VIEW", "CREATE VIEW v AS", "ALTER ALGORITHM VIEW v AS SELECT 1", "CREATE VIEW v AS SELECT 1 WITH CHECK OPTION",
+        "CREATE DEFINER = VIEW v", "DROP VIEW v"] {
         assert!(run(garbage).0.is_err(), "{garbage}");
     }
 }

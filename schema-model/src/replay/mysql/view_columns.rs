@@ -426,15 +426,18 @@ fn fractional_digits(args: &[String]) -> Option<u32> {
 fn has_aggregate(expr: &Expr) -> bool {
     let mut found = false;
     let _ = sqlparser::ast::visit_expressions(expr, |e| {
-        if let Expr::Function(f) = e {
-            let name = f.name.to_string().to_lowercase();
-            if matches!(name.as_str(), "count" | "sum" | "avg" | "min" | "max" | "group_concat" | "bit_and" | "bit_or" | "bit_xor" | "std" | "stddev" | "variance") {
-                found = true;
-            }
-        }
+        found |= matches!(e, Expr::Function(f) if is_aggregate(&f.name.to_string()));
         std::ops::ControlFlow::<()>::Continue(())
     });
     found
+}
+
+/// Whether a function name is one of MariaDB's aggregate functions.
+pub fn is_aggregate(name: &str) -> bool {
+    matches!(
+        name.to_lowercase().as_str(),
+        "count" | "sum" | "avg" | "min" | "max" | "group_concat" | "bit_and" | "bit_or" | "bit_xor" | "std" | "stddev" | "variance"
+    )
 }
 
 /// A column of unknown type.
@@ -566,7 +569,7 @@ fn numeric_precision(column: &MysqlViewColumn) -> Option<(u32, u32)> {
             Some((p.trim().parse().ok()?, s.trim().parse().ok()?))
         }
         _ => {
-            let (width, unsigned) = integer_width(column)?;
+            let (_, unsigned) = integer_width(column)?;
             let digits = match column.data_type.as_deref()? {
                 "tinyint" => 3,
                 "smallint" => 5,
@@ -574,7 +577,6 @@ fn numeric_precision(column: &MysqlViewColumn) -> Option<(u32, u32)> {
                 "int" => 10,
                 _ => 19 + u32::from(unsigned),
             };
-            let _ = width;
             Some((digits, 0))
         }
     }

@@ -7,7 +7,7 @@
 use super::charset::Charset;
 use super::fail::{rejected, Fail, Step};
 use super::parse::ViewOptions;
-use super::view_columns::{Deriver, Output, Underivable};
+use super::view_columns::{is_aggregate, Deriver, Output, Underivable};
 use super::{key, table_name, Ctx};
 use crate::catalog::mysql_extras::{MysqlView, MysqlViewColumn};
 use crate::catalog::{Catalog, Provenance, View, ViewColumn};
@@ -53,6 +53,10 @@ pub fn define_view(ctx: &Ctx, catalog: &mut Catalog, session: &SessionCharsets, 
         None if view.alter => return rejected(format!("Table '{}' doesn't exist", ctx.qualified(&name))),
         Some(_) if !view.alter && !view.or_replace => return rejected(format!("Table '{name}' already exists")),
         _ => {}
+    }
+    if reads_view(catalog, view.query, &name, 0) {
+        // The server cannot open a view that reads itself, and says so in these words.
+        return rejected(format!("Table '{}' doesn't exist", ctx.qualified(&name)));
     }
     if let Some(diagnostic) = crate::query::check_parsed_query(catalog, view.query).first() {
         return rejected(engine_message(ctx, diagnostic, view.query));
@@ -172,6 +176,19 @@ fn derive_stored(catalog: &Catalog, view: &MysqlView) -> Option<(Vec<MysqlViewCo
     Some((outputs.into_iter().map(|o| o.column).collect(), is_updatable(catalog, &query, &view.algorithm)))
 }
 
+/// Whether `query` reads the view `name`, directly or through other views.
+fn reads_view(catalog: &Catalog, query: &Query, name: &str, depth: usize) -> bool {
+    let mut found = false;
+    let _ = sqlparser::ast::visit_relations(query, |relation| {
+        let read = relation.to_string().replace('`', "");
+        found |= read == name
+            || (depth < 32
+                && catalog.mysql.views.get(&read).and_then(|v| parse_stored_query(&v.query).ok()).is_some_and(|q| reads_view(catalog, &q, name, depth + 1)));
+        ControlFlow::<()>::Continue(())
+    });
+    found
+}
+
 /// Parses a query stored by [`define_view`].
 pub fn parse_stored_query(text: &str) -> Result<Query, String> {
     let mut parser = Parser::new(&MySqlDialect {}).try_with_sql(text).map_err(|e| e.to_string())?;
@@ -283,13 +300,6 @@ fn is_updatable_at(catalog: &Catalog, query: &Query, algorithm: &str, depth: usi
         && sources_updatable
 }
 
-fn is_aggregate(name: &str) -> bool {
-    matches!(
-        name.to_lowercase().as_str(),
-        "count" | "sum" | "avg" | "min" | "max" | "group_concat" | "bit_and" | "bit_or" | "bit_xor" | "std" | "stddev" | "variance"
-    )
-}
-
 /// A name error of the view's query in MariaDB's words, naming the clause it sits in.
 fn engine_message(ctx: &Ctx, diagnostic: &QueryDiagnostic, query: &Query) -> String {
     match diagnostic.kind {
@@ -345,7 +355,7 @@ fn clause_at(query: &Query, diagnostic: &QueryDiagnostic) -> &'static str {
         .0
         .iter()
         .filter(|(span, _)| span.start <= at && at <= span.end)
-        .min_by_key(|(span, _)| (span.end.line - span.start.line, span.end.column.abs_diff(span.start.column)))
+        .min_by_key(|(span, _)| (span.end.line.saturating_sub(span.start.line), span.end.column.abs_diff(span.start.column)))
         .map_or("SELECT", |(_, clause)| clause)
 }
 
