@@ -5,8 +5,9 @@
 //! Names are checked beforehand by the query resolver (`crate::query`), which also words the
 //! errors; this module only types. A column reference keeps its column's facts (nullable on
 //! the inner side of an outer join, and in a select with aggregates but no GROUP BY); literals,
-//! `count`, `sum`, `avg`, `min`, `max`, `concat`, case and trim functions, `coalesce` /
-//! `ifnull` over strings, comparisons, integer and floating arithmetic and the current
+//! `count`, `sum`, `avg`, `min`, `max`, `concat`, case and trim functions, `length`, `year`,
+//! `coalesce` / `ifnull` / `if` / `CASE` over strings, casts to `SIGNED`, `DECIMAL(p,s)`,
+//! `DATE`, `DATETIME` and `CHAR`, comparisons, integer and floating arithmetic and the current
 //! date/time functions are typed as the server types them. Any other expression keeps its
 //! name with an unknown type (empty `column_type`).
 
@@ -16,7 +17,7 @@ use crate::catalog::mysql_extras::MysqlViewColumn;
 use crate::catalog::Catalog;
 use crate::sql_ast::join_constraint;
 use sqlparser::ast::{
-    BinaryOperator, Expr, FunctionArg, FunctionArgExpr, FunctionArguments, GroupByExpr, Ident, JoinConstraint,
+    BinaryOperator, CastKind, CharacterLength, DataType, ExactNumberInfo, Expr, FunctionArg, FunctionArgExpr, FunctionArguments, GroupByExpr, Ident, JoinConstraint,
     JoinOperator, Query, Select, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, TableFactor, UnaryOperator,
     Value,
 };
@@ -261,6 +262,21 @@ impl Typer<'_> {
                 }
             }
             Expr::BinaryOp { left, op, right } => self.binary(left, op, right)?,
+            Expr::Cast { kind: CastKind::Cast, expr, data_type, format: None } => self.cast(expr, data_type)?,
+            Expr::Case { operand, conditions, else_result, .. } => {
+                if let Some(operand) = operand {
+                    self.expr(operand)?;
+                }
+                let mut results = Vec::new();
+                for when in conditions {
+                    self.expr(&when.condition)?;
+                    results.push(self.expr(&when.result)?);
+                }
+                let else_typed = else_result.as_ref().map(|e| self.expr(e)).transpose()?;
+                let not_null = else_typed.as_ref().is_some_and(|e| e.not_null) && results.iter().all(|r| r.not_null);
+                results.extend(else_typed);
+                self.string_choice(&results, not_null)
+            }
             Expr::InList { expr, list, .. } => {
                 let mut not_null = self.expr(expr)?.not_null;
                 for item in list {
@@ -334,7 +350,10 @@ impl Typer<'_> {
             },
             ("concat", args) if !args.is_empty() => self.concat(args),
             ("lower" | "upper" | "lcase" | "ucase" | "ltrim" | "rtrim", [arg]) => self.string_function(std::slice::from_ref(arg)),
-            ("coalesce" | "ifnull", args) if !args.is_empty() => self.coalesce(args),
+            ("coalesce" | "ifnull", args) if !args.is_empty() => self.string_choice(args, args.iter().any(|a| a.not_null)),
+            ("if", [_, then, otherwise]) => self.string_choice(&typed[1..], then.not_null && otherwise.not_null),
+            ("length" | "char_length" | "character_length" | "octet_length", [arg]) => with_nullability(simple("int(10)"), arg.not_null),
+            ("year", [_]) => nullable(integer(5, false)),
             ("now" | "current_timestamp" | "localtime" | "localtimestamp" | "utc_timestamp" | "sysdate", args) => {
                 match fractional_digits(&args_values(&function.args)) {
                     Some(0) if args.is_empty() => current_time("datetime /* mariadb-5.3 */".into(), "'0000-00-00 00:00:00'".into()),
@@ -378,8 +397,9 @@ impl Typer<'_> {
         }
     }
 
-    /// `coalesce` / `ifnull` over strings: the longest varchar, NOT NULL when any argument is.
-    fn coalesce(&self, args: &[MysqlViewColumn]) -> MysqlViewColumn {
+    /// A choice among strings (`coalesce`, `ifnull`, `if`, `case`): a varchar as long as the
+    /// longest, in the collation of its column arguments; other types are not modelled.
+    fn string_choice(&self, args: &[MysqlViewColumn], not_null: bool) -> MysqlViewColumn {
         let mut length = 0;
         for arg in args {
             match (arg.data_type.as_deref(), char_length(arg)) {
@@ -387,7 +407,39 @@ impl Typer<'_> {
                 _ => return unknown(String::new()),
             }
         }
-        with_nullability(string(format!("varchar({length})"), "varchar", &string_charset(args, self.connection)), args.iter().any(|a| a.not_null))
+        if args.is_empty() {
+            return unknown(String::new());
+        }
+        with_nullability(string(format!("varchar({length})"), "varchar", &string_charset(args, self.connection)), not_null)
+    }
+
+    /// `CAST(x AS type)`: `SIGNED` is a `bigint` as wide as `x`, `DECIMAL(p,s)` keeps `x`'s
+    /// nullability; dates and strings may fail to convert, so they are nullable.
+    fn cast(&self, expr: &Expr, data_type: &DataType) -> Derived<MysqlViewColumn> {
+        let operand = self.expr(expr)?;
+        Ok(match data_type {
+            DataType::Signed | DataType::SignedInteger => match integer_width(&operand) {
+                Some((width, _)) => with_nullability(simple(&format!("bigint({width})")), operand.not_null),
+                None => unknown(String::new()),
+            },
+            DataType::Decimal(ExactNumberInfo::PrecisionAndScale(precision, scale)) => {
+                with_nullability(decimal(*precision as u32, *scale as u32), operand.not_null)
+            }
+            DataType::Date => nullable(simple("date")),
+            DataType::Datetime(None) => nullable(simple("datetime /* mariadb-5.3 */")),
+            DataType::Char(length) => {
+                let length = match length {
+                    Some(CharacterLength::IntegerLength { length, unit: None }) => Some(*length as u32),
+                    None => char_length(&operand),
+                    _ => None,
+                };
+                match length {
+                    Some(length) => nullable(string(format!("varchar({length})"), "varchar", self.connection)),
+                    None => unknown(String::new()),
+                }
+            }
+            _ => unknown(String::new()),
+        })
     }
 }
 
