@@ -8,7 +8,12 @@
 #   scripts/bench-macros.sh query [ITEMS] [RUNS]   ITEMS query!("...") constants vs plain
 #                                                  string literals (default 1000; goal < 20%)
 #
-# Prints the median check time of each variant and the overhead.
+# Each measurement is made twice: with cargo's default dev profile, and with the profile the
+# README recommends (the macros and what they run compiled with optimizations). Each profile
+# has its own target directory under BENCH_TARGET_DIR; the first `cargo check` there is timed
+# too (a cold build when the directory is new: the one-time cost of the profile). The checks
+# with and without the macros alternate, so load on the machine hits both alike. Prints the
+# median check time of each variant and the overhead.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mode="${1:-table}"
@@ -22,7 +27,7 @@ tables=50
 columns=12
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$root/target/bench-macros}"
+target_root="${BENCH_TARGET_DIR:-$root/target/bench-macros}"
 
 write_schema() { # $1: file
   for t in $(seq 0 $((tables - 1))); do
@@ -62,7 +67,20 @@ write_query() { # $1: index, $2: "with" or "without"
   fi
 }
 
-make_crate() { # $1: dir, $2: "with" or "without"
+# The README's recommended profile: the proc-macro crate and the code it runs on every
+# expansion (model loading, SQL parsing, name resolution) compiled with optimizations.
+recommended_profile() {
+  for package in schema-macros schema-model sqlparser serde_json; do
+    printf '\n[profile.dev.package.%s]\nopt-level = 3\n' "$package"
+  done
+}
+
+profile_section() { # $1: default or recommended
+  [ "$1" = recommended ] && recommended_profile
+  true
+}
+
+make_crate() { # $1: dir, $2: "with" or "without", $3: profile
   local dir="$1"
   mkdir -p "$dir/src" "$dir/migrations"
   cp "$root/Cargo.lock" "$dir/Cargo.lock"
@@ -87,6 +105,7 @@ schema-macros = { path = "$root/schema-macros" }
 [build-dependencies]
 schema-build = { path = "$root/schema-build" }
 TOML
+  profile_section "$3" >> "$dir/Cargo.toml"
   echo 'fn main() { schema_build::run() }' > "$dir/build.rs"
   write_schema "$dir/migrations/0001_init.sql"
   cp "$dir/migrations/0001_init.sql" "$dir/schema.sql"
@@ -102,30 +121,24 @@ TOML
   } > "$dir/src/main.rs"
 }
 
-median_check() { # $1: dir -> prints median seconds of `cargo check` after touching main.rs
-  local dir="$1" times=()
-  cargo check --offline --quiet --manifest-path "$dir/Cargo.toml"
-  for _ in $(seq 1 "$runs"); do
-    touch "$dir/src/main.rs"
-    local start end
-    start=$(date +%s.%N)
-    cargo check --offline --quiet --manifest-path "$dir/Cargo.toml"
-    end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc)")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+seconds() { # runs "$@", prints its wall time in seconds
+  local start end
+  start=$(date +%s.%N)
+  "$@"
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
 }
 
-make_crate "$work/with" with
-make_crate "$work/without" without
-with=$(median_check "$work/with")
-without=$(median_check "$work/without")
-overhead=$(echo "scale=1; ($with - $without) * 100 / $without" | bc)
+check() { # $1: crate dir
+  cargo check --offline --quiet --manifest-path "$1/Cargo.toml"
+}
 
-model=$(ls -t "$CARGO_TARGET_DIR"/debug/build/bench-with-*/out/schema-model.json | head -1)
-mkdir -p "$work/load/src"
-cp "$root/Cargo.lock" "$work/load/Cargo.lock"
-cat > "$work/load/Cargo.toml" <<TOML
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+write_load_crate() { # $1: dir, $2: profile
+  mkdir -p "$1/src"
+  cp "$root/Cargo.lock" "$1/Cargo.lock"
+  cat > "$1/Cargo.toml" <<TOML
 [package]
 name = "bench-model-load"
 version = "0.1.0"
@@ -138,20 +151,60 @@ publish = false
 schema-model = { path = "$root/schema-model" }
 serde_json = "1"
 TOML
-cat > "$work/load/src/main.rs" <<'RS'
+  profile_section "$2" >> "$1/Cargo.toml"
+  cat > "$1/src/main.rs" <<'RS'
+//! Best of 10 loads of the full model and of the macros' compact copy (what they parse).
+use schema_model::model::compact::CompactModel;
+use schema_model::model::{compact_path, SchemaModel};
+use std::time::Instant;
+
+fn best_ms(mut load: impl FnMut()) -> f64 {
+    (0..10).map(|_| { let start = Instant::now(); load(); start.elapsed().as_secs_f64() * 1000.0 }).fold(f64::MAX, f64::min)
+}
+
 fn main() {
-    let path = std::env::args().nth(1).expect("model path");
-    let start = std::time::Instant::now();
-    let bytes = std::fs::read(&path).expect("read model");
-    let model: schema_model::model::SchemaModel = serde_json::from_slice(&bytes).expect("parse model");
-    let elapsed = start.elapsed();
-    println!("{} bytes, {} tracks, {:.2} ms", bytes.len(), model.tracks.len(), elapsed.as_secs_f64() * 1000.0);
+    let path = std::path::PathBuf::from(std::env::args().nth(1).expect("model path"));
+    let full = std::fs::read(&path).expect("read model");
+    let compact = std::fs::read(compact_path(&path)).expect("read compact model");
+    let full_ms = best_ms(|| drop(serde_json::from_slice::<SchemaModel>(&full).expect("parse model")));
+    let compact_ms = best_ms(|| {
+        let model: CompactModel = serde_json::from_slice(&compact).expect("parse compact model");
+        drop(model.into_model().expect("compact model"));
+    });
+    println!("{compact_ms:.2} ms for {} KB (full model: {full_ms:.2} ms for {} KB)", compact.len() / 1024, full.len() / 1024);
 }
 RS
-load=$(cargo run --offline --quiet --manifest-path "$work/load/Cargo.toml" -- "$model")
+}
+
+measure() { # $1: profile -> prints the report lines of that profile
+  local profile="$1" dir="$work/$1" cold=warm with_times=() without_times=()
+  export CARGO_TARGET_DIR="$target_root/$profile"
+  [ -d "$CARGO_TARGET_DIR" ] || cold=cold
+  make_crate "$dir/with" with "$profile"
+  make_crate "$dir/without" without "$profile"
+  local first
+  first=$(seconds check "$dir/with")
+  check "$dir/without"
+  for _ in $(seq 1 "$runs"); do
+    touch "$dir/with/src/main.rs" "$dir/without/src/main.rs"
+    with_times+=("$(seconds check "$dir/with")")
+    without_times+=("$(seconds check "$dir/without")")
+  done
+  local with without overhead model load
+  with=$(printf '%s\n' "${with_times[@]}" | median)
+  without=$(printf '%s\n' "${without_times[@]}" | median)
+  overhead=$(echo "scale=1; ($with - $without) * 100 / $without" | bc)
+  model=$(ls -t "$CARGO_TARGET_DIR"/debug/build/bench-with-*/out/schema-model.json | head -1)
+  write_load_crate "$dir/load" "$profile"
+  load=$(cargo run --offline --quiet --manifest-path "$dir/load/Cargo.toml" -- "$model")
+  echo "profile $profile:"
+  echo "  first cargo check ($cold):     ${first}s"
+  echo "  cargo check with the macros:  ${with}s (median of $runs)"
+  echo "  cargo check without:          ${without}s (median of $runs)"
+  echo "  overhead:                     ${overhead}%"
+  echo "  model load (once per process): $load"
+}
 
 echo "items: $structs $mode macros against 2 tracks of $tables tables x $columns columns"
-echo "cargo check with the macros:  ${with}s (median of $runs)"
-echo "cargo check without:          ${without}s (median of $runs)"
-echo "overhead:                     ${overhead}%"
-echo "model load (once per process): $load"
+measure default
+measure recommended

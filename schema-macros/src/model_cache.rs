@@ -1,11 +1,13 @@
 //! Loading the schema model the build script wrote, once per compiler process.
 //!
 //! The model's path comes from `SCHEMA_MODEL_PATH` (set by the build script through
-//! `cargo:rustc-env`). Parsed models are cached by path, file modification time and size,
-//! so a long-lived proc-macro server (rust-analyzer) parses a model again only after the
-//! build script rewrote it.
+//! `cargo:rustc-env`); the macros read the compact copy written beside it
+//! ([`schema_model::model::compact`]), which holds only what they check. Parsed models are
+//! cached by path, file modification time and size, so a long-lived proc-macro server
+//! (rust-analyzer) parses a model again only after the build script rewrote it.
 
-use schema_model::model::{stamp_path, SchemaModel, MODEL_PATH_ENV};
+use schema_model::model::compact::CompactModel;
+use schema_model::model::{compact_path, stamp_path, SchemaModel, MODEL_PATH_ENV};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
@@ -45,20 +47,25 @@ impl std::fmt::Display for ModelError {
 #[derive(Clone)]
 pub struct Loaded {
     pub model: Arc<SchemaModel>,
+    /// Where the stamp of the model is, if the build script wrote one.
     pub stamp: Option<PathBuf>,
 }
 
 impl Loaded {
     /// `const _: &str = include_str!("<stamp>");`: makes the compiler record the model as an
-    /// input of the crate, so a changed model recompiles it.
+    /// input of the crate, so a changed model recompiles it. A compiler process builds one
+    /// crate and one inclusion records the file, so only the first call of the process for
+    /// a stamp returns the item; later calls return nothing.
     pub fn tracking_item(&self) -> proc_macro2::TokenStream {
-        match &self.stamp {
-            Some(stamp) => {
-                let stamp = stamp.display().to_string();
-                quote::quote!(const _: &str = include_str!(#stamp);)
-            }
-            None => proc_macro2::TokenStream::new(),
+        let Some(stamp) = &self.stamp else { return proc_macro2::TokenStream::new() };
+        // A poisoned lock only means another expansion panicked; the list is still whole.
+        let mut tracked = TRACKED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if tracked.contains(stamp) || !stamp.is_file() {
+            return proc_macro2::TokenStream::new();
         }
+        tracked.push(stamp.clone());
+        let stamp = stamp.display().to_string();
+        quote::quote!(const _: &str = include_str!(#stamp);)
     }
 }
 
@@ -66,10 +73,8 @@ struct Entry {
     path: PathBuf,
     modified: Option<SystemTime>,
     len: u64,
-    loaded: Loaded,
+    model: Arc<SchemaModel>,
 }
-
-static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
 
 /// The model named by `SCHEMA_MODEL_PATH`.
 pub fn load_from_env() -> Result<Loaded, ModelError> {
@@ -79,8 +84,19 @@ pub fn load_from_env() -> Result<Loaded, ModelError> {
     }
 }
 
-/// The model at `path`, parsed at most once per version of the file.
-pub fn load(path: &Path) -> Result<Loaded, ModelError> {
+static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+/// The stamps already included by an expansion of this process.
+static TRACKED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// The model whose full form is at `model_path`, read from its compact copy, parsed at most
+/// once per version of the file.
+pub fn load(model_path: &Path) -> Result<Loaded, ModelError> {
+    let model = cached_model(&compact_path(model_path))?;
+    Ok(Loaded { model, stamp: Some(stamp_path(model_path)) })
+}
+
+/// The compact model at `path`, from the cache while the file is unchanged.
+fn cached_model(path: &Path) -> Result<Arc<SchemaModel>, ModelError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path)
         .map_err(|e| ModelError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
@@ -90,17 +106,16 @@ pub fn load(path: &Path) -> Result<Loaded, ModelError> {
     let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(entry) = cache.iter().find(|e| e.path == path) {
         if entry.modified == modified && entry.len == len && modified.is_some() {
-            return Ok(entry.loaded.clone());
+            return Ok(entry.model.clone());
         }
     }
     let bytes = std::fs::read(path).map_err(|e| ModelError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
-    let model: SchemaModel =
-        serde_json::from_slice(&bytes).map_err(|e| ModelError::Invalid { path: shown, reason: e.to_string() })?;
-    let stamp = Some(stamp_path(path)).filter(|stamp| stamp.is_file());
-    let loaded = Loaded { model: Arc::new(model), stamp };
+    let invalid = |reason: String| ModelError::Invalid { path: shown.clone(), reason };
+    let compact: CompactModel = serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
+    let model = Arc::new(compact.into_model().map_err(|e| invalid(e.to_string()))?);
     cache.retain(|e| e.path != path);
-    cache.push(Entry { path: path.to_path_buf(), modified, len, loaded: loaded.clone() });
-    Ok(loaded)
+    cache.push(Entry { path: path.to_path_buf(), modified, len, model: model.clone() });
+    Ok(model)
 }
 
 #[cfg(test)]
@@ -109,6 +124,7 @@ mod tests {
     use schema_model::catalog::{Catalog, Engine};
     use schema_model::model::TrackModel;
 
+    /// Writes the compact copy of a model with `tracks` where the build script would.
     fn write_model(path: &Path, tracks: &[&str]) {
         let model = SchemaModel {
             tracks: tracks
@@ -116,27 +132,27 @@ mod tests {
                 .map(|t| TrackModel { name: t.to_string(), engine: Engine::Postgres, catalog: Catalog::new(Engine::Postgres) })
                 .collect(),
         };
-        std::fs::write(path, serde_json::to_string(&model).unwrap()).unwrap();
+        std::fs::write(compact_path(path), serde_json::to_string(&CompactModel::from_model(&model)).unwrap()).unwrap();
     }
 
     #[test]
-    fn parsed_once_per_file_version() {
+    fn parsed_once_per_file_version_and_tracked_once_per_process() {
         let path = std::env::temp_dir().join(format!("schema-macros-cache-{}.json", std::process::id()));
         write_model(&path, &["a"]);
         let first = load(&path).unwrap();
         let again = load(&path).unwrap();
         assert!(Arc::ptr_eq(&first.model, &again.model));
-        assert!(first.stamp.is_none());
-        assert!(first.tracking_item().is_empty());
+        assert!(first.tracking_item().is_empty(), "no stamp, nothing to include");
         write_model(&path, &["a", "b"]);
         std::fs::write(stamp_path(&path), "1").unwrap();
         let changed = load(&path).unwrap();
         assert_eq!(changed.model.tracks.len(), 2);
         assert!(changed.tracking_item().to_string().contains("include_str"));
+        assert!(load(&path).unwrap().tracking_item().is_empty(), "the stamp is included once per process");
         std::fs::remove_file(stamp_path(&path)).unwrap();
-        std::fs::write(&path, "{").unwrap();
+        std::fs::write(compact_path(&path), "{").unwrap();
         assert!(matches!(load(&path), Err(ModelError::Invalid { .. })));
-        std::fs::remove_file(&path).unwrap();
+        std::fs::remove_file(compact_path(&path)).unwrap();
         assert!(matches!(load(&path), Err(ModelError::Unreadable { .. })));
     }
 }

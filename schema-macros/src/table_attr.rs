@@ -24,22 +24,25 @@ pub fn expand_with(
 ) -> TokenStream {
     let ctxt = Ctxt::new();
     let args = syn::parse2::<TableArgs>(args).map_err(|e| ctxt.syn_error(e)).ok();
-    let mut item = match syn::parse2::<syn::ItemStruct>(item.clone()) {
+    let item_tokens = item;
+    let mut item = match syn::parse2::<syn::ItemStruct>(item_tokens.clone()) {
         Ok(item) => item,
         Err(_) => {
             ctxt.error_at(
                 Span::call_site(),
                 Message::new("#[table] applies to a struct with named fields, one per column"),
             );
-            return quote!(#item).into_iter().chain(ctxt.into_compile_errors()).collect();
+            return item_tokens.into_iter().chain(ctxt.into_compile_errors()).collect();
         }
     };
     let syn::Fields::Named(named) = &mut item.fields else {
         ctxt.error_spanned_by(&item.ident, "#[table] needs a struct with named fields, one per column");
         return quote!(#item).into_iter().chain(ctxt.into_compile_errors()).collect();
     };
+    // Without `#[column]` attributes to remove, the struct is emitted as written.
+    let unchanged = !named.named.iter().any(|field| field.attrs.iter().any(|a| a.path().is_ident("column")));
     let fields = mapped_fields(&ctxt, named.named.iter_mut());
-    let mut output = quote!(#item);
+    let mut output = if unchanged { item_tokens } else { quote!(#item) };
     if let Some(args) = &args {
         match load() {
             Ok(loaded) => {

@@ -23,13 +23,16 @@ pub fn check_table(ctxt: &Ctxt, model: &SchemaModel, args: &TableArgs, fields: &
         return;
     }
     for field in fields {
-        if let Some(message) = lookup.missing_column(&field.column) {
-            ctxt.error_at(field.span, message);
-            continue;
+        let found: Option<Vec<(&TrackModel, &Column)>> =
+            present.iter().map(|(track, table)| table.column(&field.column).map(|c| (*track, c))).collect();
+        match found {
+            Some(columns) => check_type(ctxt, &lookup.name, field, &columns),
+            None => {
+                if let Some(message) = lookup.missing_column(&field.column) {
+                    ctxt.error_at(field.span, message);
+                }
+            }
         }
-        let columns: Vec<(&TrackModel, &Column)> =
-            present.iter().filter_map(|(track, table)| table.column(&field.column).map(|c| (*track, c))).collect();
-        check_type(ctxt, &lookup.name, field, &columns);
     }
     if let Some(insert) = &args.insert {
         for message in missing_insert_columns(&args.qualified_name(), &present, fields) {
@@ -42,12 +45,12 @@ pub fn check_table(ctxt: &Ctxt, model: &SchemaModel, args: &TableArgs, fields: &
 /// not fit, one for a nullable column without `Option`.
 fn check_type(ctxt: &Ctxt, table: &str, field: &MappedField, columns: &[(&TrackModel, &Column)]) {
     let ty = field_type(&field.ty);
-    let shown = type_text(&field.ty);
     let mismatches = group_by_type(columns.iter().filter(|(track, c)| !fits(&ty.kind, &c.ty, track.engine)));
     if let Some(((engine_type, first_tracks, first_column), rest)) = mismatches.split_first() {
         let mut message = Message::new(format!(
-            "field `{}` has type `{shown}`, which does not fit column `{table}.{}` of type `{engine_type}` on {}",
+            "field `{}` has type `{}`, which does not fit column `{table}.{}` of type `{engine_type}` on {}",
             field.field,
+            type_text(&field.ty),
             field.column,
             tracks(first_tracks)
         ))
@@ -78,7 +81,7 @@ fn check_type(ctxt: &Ctxt, table: &str, field: &MappedField, columns: &[(&TrackM
             field.field
         ))
         .note(format!("the column is declared at {}", column.provenance.changed))
-        .help(format!("use `Option<{shown}>`"));
+        .help(format!("use `Option<{}>`", type_text(&field.ty)));
         ctxt.error_spanned_by(&field.ty, message);
     }
 }

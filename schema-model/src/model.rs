@@ -1,6 +1,9 @@
 //! The schema model handed from the build script to the macros and the CLI: every track's
 //! replayed catalog, written as JSON to `OUT_DIR` and found through the `SCHEMA_MODEL_PATH`
-//! environment variable at compile time.
+//! environment variable at compile time. Beside it the build script writes the macros' own
+//! smaller copy ([`compact`], at [`compact_path`]) and a stamp ([`stamp_path`]).
+
+pub mod compact;
 
 use crate::catalog::{Catalog, Engine};
 use serde::{Deserialize, Serialize};
@@ -26,6 +29,12 @@ impl SchemaModel {
     pub fn track(&self, name: &str) -> Option<&TrackModel> {
         self.tracks.iter().find(|t| t.name == name)
     }
+}
+
+/// The macros' model ([`compact::CompactModel`]) written beside the model at `model_path`
+/// (`schema-model.json` -> `schema-model.macros.json`).
+pub fn compact_path(model_path: &std::path::Path) -> std::path::PathBuf {
+    model_path.with_extension("macros.json")
 }
 
 /// The stamp file written beside the model at `model_path`: a few bytes that change

@@ -204,7 +204,13 @@ impl Resolver<'_> {
     fn catalog_relation(&self, schema: &str, name: &str) -> Option<(ColumnSet, &'static [&'static str])> {
         let rules = self.rules;
         let matches = |object: &crate::catalog::ObjectName| rules.same_table(schema, &object.schema) && rules.same_table(name, &object.name);
-        if let Some(table) = self.catalog.tables.values().find(|t| matches(&t.name)) {
+        // Postgres and MySQL compare table names exactly, so the map finds the table; SQLite
+        // folds case.
+        let table = match rules.engine {
+            Engine::Postgres | Engine::Mysql => self.catalog.tables.get(&crate::catalog::ObjectName::new(schema, name)),
+            Engine::Sqlite => self.catalog.tables.values().find(|t| matches(&t.name)),
+        };
+        if let Some(table) = table {
             let columns = ColumnSet::known(table.columns.iter().map(|c| c.name.clone()).collect());
             return Some((columns, rules.implicit_table_columns(table.sqlite.without_rowid)));
         }

@@ -27,22 +27,34 @@ mod tests;
 
 pub use diagnostic::{QueryDiagnostic, QueryErrorKind, TrackDiagnostics};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Engine};
 use crate::model::SchemaModel;
-use sqlparser::parser::Parser;
+use rules::Rules;
+use sqlparser::ast::Statement;
+use sqlparser::parser::{Parser, ParserError};
 
 /// Checks every statement of `sql` against one catalog, with the catalog engine's dialect
 /// and scoping rules. An empty result means every name resolves.
 pub fn check_query(catalog: &Catalog, sql: &str) -> Vec<QueryDiagnostic> {
-    let mut resolver = resolve::Resolver::new(catalog);
-    match Parser::parse_sql(&*resolver.rules.dialect(), sql) {
+    resolve_parsed(catalog, &parse(catalog.engine, sql), sql)
+}
+
+/// `sql` parsed with the dialect of `engine`.
+fn parse(engine: Engine, sql: &str) -> Result<Vec<Statement>, ParserError> {
+    Parser::parse_sql(&*Rules::new(engine).dialect(), sql)
+}
+
+/// The diagnostics of statements parsed from `sql` (or of its syntax error) on `catalog`.
+fn resolve_parsed(catalog: &Catalog, parsed: &Result<Vec<Statement>, ParserError>, sql: &str) -> Vec<QueryDiagnostic> {
+    match parsed {
         Ok(statements) => {
-            for statement in &statements {
+            let mut resolver = resolve::Resolver::new(catalog);
+            for statement in statements {
                 resolver.statement(statement);
             }
             resolver.diagnostics
         }
-        Err(error) => vec![diagnostic::syntax_error(&error, sql)],
+        Err(error) => vec![diagnostic::syntax_error(error, sql)],
     }
 }
 
@@ -55,17 +67,23 @@ pub(crate) fn check_parsed_query(catalog: &Catalog, query: &sqlparser::ast::Quer
 }
 
 /// Checks `sql` on every track of the model. Each diagnostic about a missing table or column
-/// lists, in `defined_on`, the tracks on which that same name resolves.
+/// lists, in `defined_on`, the tracks on which that same name resolves. The text is parsed
+/// once per engine, however many tracks share it.
 pub fn check_query_tracks(model: &SchemaModel, sql: &str) -> Vec<TrackDiagnostics> {
-    let mut results: Vec<TrackDiagnostics> = model
-        .tracks
-        .iter()
-        .map(|track| TrackDiagnostics {
-            track: track.name.clone(),
-            engine: track.engine,
-            diagnostics: check_query(&track.catalog, sql),
-        })
-        .collect();
+    let mut parsed: Vec<(Engine, Result<Vec<Statement>, ParserError>)> = Vec::new();
+    let mut results: Vec<TrackDiagnostics> = Vec::with_capacity(model.tracks.len());
+    for track in &model.tracks {
+        let engine = track.catalog.engine;
+        let index = match parsed.iter().position(|(parsed_for, _)| *parsed_for == engine) {
+            Some(index) => index,
+            None => {
+                parsed.push((engine, parse(engine, sql)));
+                parsed.len() - 1
+            }
+        };
+        let diagnostics = resolve_parsed(&track.catalog, &parsed[index].1, sql);
+        results.push(TrackDiagnostics { track: track.name.clone(), engine: track.engine, diagnostics });
+    }
     let snapshot = results.clone();
     for result in &mut results {
         for diagnostic in &mut result.diagnostics {
