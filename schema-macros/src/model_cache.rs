@@ -110,9 +110,8 @@ fn cached_model(path: &Path) -> Result<Arc<SchemaModel>, ModelError> {
         }
     }
     let bytes = std::fs::read(path).map_err(|e| ModelError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
-    let invalid = |reason: String| ModelError::Invalid { path: shown.clone(), reason };
-    let compact: CompactModel = serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
-    let model = Arc::new(compact.into_model().map_err(|e| invalid(e.to_string()))?);
+    let model = CompactModel::read_json(&bytes).map_err(|e| ModelError::Invalid { path: shown, reason: e.to_string() })?;
+    let model = Arc::new(model);
     cache.retain(|e| e.path != path);
     cache.push(Entry { path: path.to_path_buf(), modified, len, model: model.clone() });
     Ok(model)
