@@ -8,6 +8,11 @@
 #   scripts/bench-macros.sh query [ITEMS] [RUNS]   ITEMS query!("...") constants vs plain
 #                                                  string literals (default 1000; goal < 20%)
 #
+# Table mode also times the crate with the constants `#[table]` generates written by hand:
+# the compiler's own cost of the generated code, which no macro can go below. Query mode
+# also times the first check after a model change, when no query is remembered as passing
+# (later checks re-check only queries that failed or changed).
+#
 # Each measurement is made twice: with cargo's default dev profile, and with the profile the
 # README recommends (the macros and what they run compiled with optimizations). Each profile
 # has its own target directory under BENCH_TARGET_DIR; the first `cargo check` there is timed
@@ -57,6 +62,13 @@ write_struct() { # $1: index, $2: attribute line or empty
   printf '}\n\n'
 }
 
+write_constants() { # $1: index -> the constants #[table] adds, written by hand
+  printf 'impl S%d {\n    pub const TABLE: &'"'"'static str = "t%d";\n' "$1" $(($1 % tables))
+  printf '    pub const COLUMNS: &'"'"'static [&'"'"'static str] = &["id"'
+  for c in $(seq 1 $((columns - 1))); do printf ', "c%d"' "$c"; done
+  printf '];\n}\n\n'
+}
+
 write_query() { # $1: index, $2: "with" or "without"
   local t=$(($1 % tables)) sql
   sql="SELECT id, c1, c2 FROM t$t WHERE c3 = \$1 AND c$(( ($1 % (columns - 1)) + 1 )) IS NOT NULL ORDER BY id"
@@ -81,7 +93,7 @@ profile_section() { # $1: default or recommended
   true
 }
 
-make_crate() { # $1: dir, $2: "with" or "without", $3: profile
+make_crate() { # $1: dir, $2: "with", "without" or "expanded" (table: the expansion by hand), $3: profile
   local dir="$1"
   mkdir -p "$dir/src" "$dir/migrations"
   cp "$root/Cargo.lock" "$dir/Cargo.lock"
@@ -116,6 +128,7 @@ TOML
     for i in $(seq 0 $((structs - 1))); do
       if [ "$mode" = query ]; then write_query "$i" "$2"
       elif [ "$2" = with ]; then write_struct "$i" "#[table(\"t$((i % tables))\")]"
+      elif [ "$2" = expanded ]; then write_struct "$i" ""; write_constants "$i"
       else write_struct "$i" ""; fi
     done
     echo 'fn main() {}'
@@ -176,31 +189,48 @@ RS
 }
 
 measure() { # $1: profile -> prints the report lines of that profile
-  local profile="$1" dir="$work/$1" cold=warm with_times=() without_times=()
+  local profile="$1" dir="$work/$1" cold=warm with_times=() without_times=() third_times=()
   export CARGO_TARGET_DIR="$target_root/$profile"
   [ -d "$CARGO_TARGET_DIR" ] || cold=cold
   make_crate "$dir/with" with "$profile"
   make_crate "$dir/without" without "$profile"
+  [ "$mode" = table ] && make_crate "$dir/expanded" expanded "$profile"
   local first
   first=$(seconds check "$dir/with")
   check "$dir/without"
+  [ "$mode" = table ] && check "$dir/expanded"
+  local out_dir
+  out_dir=$(dirname "$(ls -t "$CARGO_TARGET_DIR"/debug/build/bench-with-*/out/schema-model.json | head -1)")
   for _ in $(seq 1 "$runs"); do
     touch "$dir/with/src/main.rs" "$dir/without/src/main.rs"
     with_times+=("$(seconds check "$dir/with")")
     without_times+=("$(seconds check "$dir/without")")
+    if [ "$mode" = table ]; then
+      touch "$dir/expanded/src/main.rs"
+      third_times+=("$(seconds check "$dir/expanded")")
+    else
+      # The first check after the model changed: no query is remembered as passing.
+      rm -rf "$out_dir/schema-query-passes"
+      touch "$dir/with/src/main.rs"
+      third_times+=("$(seconds check "$dir/with")")
+    fi
   done
-  local with without overhead model load
+  local with without third overhead model load
   with=$(printf '%s\n' "${with_times[@]}" | median)
   without=$(printf '%s\n' "${without_times[@]}" | median)
-  overhead=$(echo "scale=1; ($with - $without) * 100 / $without" | bc)
-  model=$(ls -t "$CARGO_TARGET_DIR"/debug/build/bench-with-*/out/schema-model.json | head -1)
+  third=$(printf '%s\n' "${third_times[@]}" | median)
+  overhead() { echo "scale=1; ($1 - $without) * 100 / $without" | bc; }
   write_load_crate "$dir/load" "$profile"
-  load=$(cargo run --offline --quiet --manifest-path "$dir/load/Cargo.toml" -- "$model")
+  load=$(cargo run --offline --quiet --manifest-path "$dir/load/Cargo.toml" -- "$out_dir/schema-model.json")
   echo "profile $profile:"
   echo "  first cargo check ($cold):     ${first}s"
-  echo "  cargo check with the macros:  ${with}s (median of $runs)"
+  echo "  cargo check with the macros:  ${with}s (median of $runs), overhead $(overhead "$with")%"
+  if [ "$mode" = table ]; then
+    echo "  with the constants by hand:   ${third}s, overhead $(overhead "$third")% (the floor: what the generated code costs the compiler)"
+  else
+    echo "  with the macros, first check: ${third}s, overhead $(overhead "$third")% (no query remembered as passing: after a model change)"
+  fi
   echo "  cargo check without:          ${without}s (median of $runs)"
-  echo "  overhead:                     ${overhead}%"
   echo "  model load (once per process): $load"
 }
 

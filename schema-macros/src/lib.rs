@@ -16,6 +16,7 @@ mod lookup;
 mod message;
 mod model_cache;
 mod names;
+mod passed_queries;
 mod query;
 mod rust_type;
 mod table_args;

@@ -4,8 +4,10 @@
 //! `cargo:rustc-env`); the macros read the compact copy written beside it
 //! ([`schema_model::model::compact`]), which holds only what they check. Parsed models are
 //! cached by path, file modification time and size, so a long-lived proc-macro server
-//! (rust-analyzer) parses a model again only after the build script rewrote it.
+//! (rust-analyzer) parses a model again only after the build script rewrote it. With each
+//! model come the queries known to pass on it ([`PassedQueries`]).
 
+use crate::passed_queries::PassedQueries;
 use schema_model::model::compact::CompactModel;
 use schema_model::model::{compact_path, stamp_path, SchemaModel, MODEL_PATH_ENV};
 use std::path::{Path, PathBuf};
@@ -69,17 +71,44 @@ impl Loaded {
     }
 }
 
+/// One version of a compact model file: its bytes, parsed when a check first needs them.
 struct Entry {
     path: PathBuf,
     modified: Option<SystemTime>,
     len: u64,
-    model: Arc<SchemaModel>,
+    bytes: Vec<u8>,
+    model: Option<Arc<SchemaModel>>,
+    passed: Arc<PassedQueries>,
+}
+
+impl Entry {
+    fn model(&mut self) -> Result<Arc<SchemaModel>, ModelError> {
+        if let Some(model) = &self.model {
+            return Ok(model.clone());
+        }
+        let model = CompactModel::read_json(&self.bytes)
+            .map_err(|e| ModelError::Invalid { path: self.path.display().to_string(), reason: e.to_string() })?;
+        let model = Arc::new(model);
+        self.model = Some(model.clone());
+        Ok(model)
+    }
 }
 
 /// The model named by `SCHEMA_MODEL_PATH`.
 pub fn load_from_env() -> Result<Loaded, ModelError> {
+    load(&model_path_from_env()?)
+}
+
+/// The queries known to pass on the model named by `SCHEMA_MODEL_PATH`, found without
+/// parsing the model; `None` when there is no readable model (loading it says why).
+pub fn passed_from_env() -> Option<Arc<PassedQueries>> {
+    let path = model_path_from_env().ok()?;
+    with_entry(&compact_path(&path), |entry| Ok(entry.passed.clone())).ok()
+}
+
+fn model_path_from_env() -> Result<PathBuf, ModelError> {
     match std::env::var_os(MODEL_PATH_ENV) {
-        Some(path) if !path.is_empty() => load(Path::new(&path)),
+        Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
         _ => Err(ModelError::NotConfigured),
     }
 }
@@ -91,30 +120,31 @@ static TRACKED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// The model whose full form is at `model_path`, read from its compact copy, parsed at most
 /// once per version of the file.
 pub fn load(model_path: &Path) -> Result<Loaded, ModelError> {
-    let model = cached_model(&compact_path(model_path))?;
+    let model = with_entry(&compact_path(model_path), Entry::model)?;
     Ok(Loaded { model, stamp: Some(stamp_path(model_path)) })
 }
 
-/// The compact model at `path`, from the cache while the file is unchanged.
-fn cached_model(path: &Path) -> Result<Arc<SchemaModel>, ModelError> {
-    let shown = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| ModelError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
+/// Runs `use_entry` on the cached entry of the compact model at `path`, reading the file
+/// again when it changed.
+fn with_entry<T>(path: &Path, use_entry: impl FnOnce(&mut Entry) -> Result<T, ModelError>) -> Result<T, ModelError> {
+    let unreadable = |e: std::io::Error| ModelError::Unreadable { path: path.display().to_string(), reason: e.to_string() };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     let modified = meta.modified().ok();
     let len = meta.len();
     // A poisoned lock only means another expansion panicked; the entries are still whole.
     let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(entry) = cache.iter().find(|e| e.path == path) {
-        if entry.modified == modified && entry.len == len && modified.is_some() {
-            return Ok(entry.model.clone());
+    let current = cache.iter().position(|e| e.path == path && e.modified == modified && e.len == len && modified.is_some());
+    let index = match current {
+        Some(index) => index,
+        None => {
+            let bytes = std::fs::read(path).map_err(unreadable)?;
+            let passed = Arc::new(PassedQueries::open(path, &bytes));
+            cache.retain(|e| e.path != path);
+            cache.push(Entry { path: path.to_path_buf(), modified, len, bytes, model: None, passed });
+            cache.len() - 1
         }
-    }
-    let bytes = std::fs::read(path).map_err(|e| ModelError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
-    let model = CompactModel::read_json(&bytes).map_err(|e| ModelError::Invalid { path: shown, reason: e.to_string() })?;
-    let model = Arc::new(model);
-    cache.retain(|e| e.path != path);
-    cache.push(Entry { path: path.to_path_buf(), modified, len, model: model.clone() });
-    Ok(model)
+    };
+    use_entry(&mut cache[index])
 }
 
 #[cfg(test)]

@@ -5,10 +5,10 @@
 
 use crate::ctxt::Ctxt;
 use crate::message::{self, Message};
-use crate::model_cache::{self, ModelError};
-use proc_macro2::{Span, TokenStream};
+use crate::model_cache::{self, Loaded, ModelError};
+use crate::passed_queries::PassedQueries;
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::quote;
-use schema_model::model::SchemaModel;
 use schema_model::query::{check_query_tracks, QueryDiagnostic, QueryErrorKind, TrackDiagnostics};
 use std::sync::Arc;
 use syn::LitStr;
@@ -17,31 +17,60 @@ const USAGE: &str = "expected one string literal: `query!(\"SELECT id FROM users
 
 /// Expands `query!(...)` against the model of `SCHEMA_MODEL_PATH`.
 pub fn expand(input: TokenStream) -> TokenStream {
-    expand_with(input, || model_cache::load_from_env().map(|loaded| loaded.model))
+    expand_with(input, model_cache::passed_from_env(), model_cache::load_from_env)
 }
 
-/// Expands with the model from `load` (called only when the input is a string literal).
-pub fn expand_with(input: TokenStream, load: impl FnOnce() -> Result<Arc<SchemaModel>, ModelError>) -> TokenStream {
-    let ctxt = Ctxt::new();
-    let literal: LitStr = match syn::parse2(input) {
-        Ok(literal) => literal,
-        Err(error) => {
-            ctxt.error_at(error.span(), USAGE);
-            return emit(ctxt, quote!(""));
-        }
+/// Expands with the model from `load` (called only when the input is one literal token and
+/// is not among the queries that `passed` on this model before, written the same way).
+pub fn expand_with(
+    input: TokenStream,
+    passed: Option<Arc<PassedQueries>>,
+    load: impl FnOnce() -> Result<Loaded, ModelError>,
+) -> TokenStream {
+    let Some(written) = single_literal(&input) else {
+        return usage_error(input);
     };
+    if passed.as_ref().is_some_and(|passed| passed.contains(&written)) {
+        return input;
+    }
+    let loaded = load();
+    let literal: LitStr = match syn::parse2(input.clone()) {
+        Ok(literal) => literal,
+        Err(_) => return usage_error(input),
+    };
+    let ctxt = Ctxt::new();
     let sql = literal.value();
-    match load() {
-        Ok(model) => {
-            for track in check_query_tracks(&model, &sql) {
+    match loaded {
+        Ok(loaded) => {
+            for track in check_query_tracks(&loaded.model, &sql) {
                 for diagnostic in &track.diagnostics {
                     ctxt.error_at(name_span(&literal, &sql, diagnostic), describe(&track, diagnostic));
                 }
+            }
+            if let (false, Some(passed)) = (ctxt.has_errors(), &passed) {
+                passed.record(&written);
             }
         }
         Err(error) => ctxt.error_at(literal.span(), error),
     }
     emit(ctxt, quote!(#literal))
+}
+
+/// The text of `input` when it is a single literal token, as written (quotes included).
+fn single_literal(input: &TokenStream) -> Option<String> {
+    let mut tokens = input.clone().into_iter();
+    match (tokens.next(), tokens.next()) {
+        (Some(TokenTree::Literal(literal)), None) => Some(literal.to_string()),
+        _ => None,
+    }
+}
+
+/// The usage error for input that is not one string literal, at the first wrong token.
+fn usage_error(input: TokenStream) -> TokenStream {
+    let ctxt = Ctxt::new();
+    let span = syn::parse2::<LitStr>(input).err().map_or_else(Span::call_site, |error| error.span());
+    ctxt.error_at(span, USAGE);
+    emit(ctxt, quote!(""))
 }
 
 /// The compile error text for one diagnostic on one track.
@@ -109,9 +138,27 @@ mod tests {
     use super::*;
     use crate::lookup::test_model;
 
+    fn loaded() -> Result<Loaded, ModelError> {
+        Ok(Loaded { model: Arc::new(test_model::model()), stamp: None })
+    }
+
     fn run(input: &str) -> String {
-        let model = Arc::new(test_model::model());
-        expand_with(input.parse().unwrap(), || Ok(model)).to_string()
+        expand_with(input.parse().unwrap(), None, loaded).to_string()
+    }
+
+    #[test]
+    fn only_passes_are_remembered_and_a_remembered_pass_is_not_checked_again() {
+        let passed = Arc::new(PassedQueries::in_memory());
+        let expand = |sql: &str| expand_with(sql.parse().unwrap(), Some(passed.clone()), loaded).to_string();
+        let pass = r#""SELECT id FROM oauth_clients""#;
+        let fail = r#""SELECT token_ttl FROM oauth_clients""#;
+        assert_eq!(expand(pass), pass);
+        assert!(expand(fail).contains("compile_error"));
+        assert!(passed.contains(pass), "remembered as written");
+        assert!(!passed.contains(fail), "a failing query is checked every time");
+        assert!(expand(fail).contains("compile_error"));
+        let not_loaded = expand_with(pass.parse().unwrap(), Some(passed.clone()), || Err(ModelError::NotConfigured));
+        assert_eq!(not_loaded.to_string(), pass, "a remembered pass needs no model");
     }
 
     #[test]
@@ -149,7 +196,7 @@ mod tests {
 
     #[test]
     fn missing_model_is_an_error_not_a_panic() {
-        let out = expand_with(r#""SELECT 1""#.parse().unwrap(), || Err(ModelError::NotConfigured)).to_string();
+        let out = expand_with(r#""SELECT 1""#.parse().unwrap(), None, || Err(ModelError::NotConfigured)).to_string();
         assert!(out.contains("no schema model"), "{out}");
     }
 
